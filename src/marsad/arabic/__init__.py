@@ -1,0 +1,1 @@
+"""Arabic text core: normalisation, and later sentences, tokens, numbers and dates."""

@@ -1,0 +1,151 @@
+"""The ``marsad`` command line: thin, calls the same functions as the Python API."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from marsad.analysis import default_pipeline, parse_date
+from marsad.config import Settings, load_settings
+from marsad.errors import MarsadError
+from marsad.model import AnalyzedArticle
+from marsad.pipeline import Dropped
+from marsad.record import to_record
+from marsad.report import LANGUAGE_NAMES, print_article
+from marsad.sources.files import read_inputs
+
+app = typer.Typer(
+    name="marsad",
+    help="Marsad (مرصد): Arabic news in, searchable political knowledge out.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+
+
+class _Consoles:
+    """Where output goes: records and summaries to stdout, messages to stderr."""
+
+    def __init__(self) -> None:
+        self.out = Console(highlight=False)
+        self.err = Console(stderr=True, highlight=False)
+
+    def error(self, message: str) -> None:
+        self.err.print(f"[bold red]marsad: error:[/bold red] {message}", highlight=False)
+
+    def warn(self, message: str) -> None:
+        self.err.print(f"[yellow]marsad: warning:[/yellow] {message}", highlight=False)
+
+
+@contextmanager
+def _user_errors(consoles: _Consoles) -> Iterator[None]:
+    """Turn Marsad's and the OS's errors into one clear line and exit code 2."""
+    try:
+        yield
+    except MarsadError as exc:
+        consoles.error(str(exc))
+        raise typer.Exit(2) from None
+    except OSError as exc:
+        consoles.error(f"{exc.filename or ''}: {exc.strerror or exc}".lstrip(": "))
+        raise typer.Exit(2) from None
+
+
+def _settings(**overrides: object) -> Settings:
+    return load_settings({k: v for k, v in overrides.items() if v is not None})
+
+
+def _write(line: str) -> None:
+    sys.stdout.write(line + "\n")
+
+
+@app.command()
+def analyze(
+    paths: Annotated[list[str], typer.Argument(help="Text dump, HTML page, JSONL file, directory, or - for stdin.")],
+    published: Annotated[str | None, typer.Option(help="Publication date YYYY-MM-DD (anchors relative dates).")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the JSON record (an array for several).")] = False,
+    as_jsonl: Annotated[bool, typer.Option("--jsonl", help="Print one JSON record per line.")] = False,
+) -> None:
+    """Analyse text dumps, HTML pages or JSONL documents into article records."""
+    consoles = _Consoles()
+    if as_json and as_jsonl:
+        consoles.error("choose one of --json and --jsonl")
+        raise typer.Exit(2)
+    with _user_errors(consoles):
+        settings = _settings()
+        date = parse_date(published)
+        pipeline = default_pipeline()
+        records: list[dict[str, object]] = []
+        analysed = dropped = 0
+        for item in read_inputs(paths, max_bytes=settings.max_document_bytes, published=date):
+            result = item if isinstance(item, Dropped) else pipeline.process(item)
+            if isinstance(result, Dropped):
+                dropped += 1
+                consoles.warn(f"skipped {result.input}: {result.reason}")
+                continue
+            assert isinstance(result, AnalyzedArticle)
+            analysed += 1
+            _warn_language(consoles, result)
+            if as_jsonl:
+                _write(json.dumps(to_record(result), ensure_ascii=False))
+            elif as_json:
+                records.append(to_record(result))
+            else:
+                print_article(consoles.out, result)
+        if as_json and records:
+            _write(json.dumps(records[0] if len(records) == 1 else records, ensure_ascii=False, indent=2))
+    if dropped and (analysed == 0 or not (as_json or as_jsonl)):
+        consoles.err.print(f"{analysed} analysed, {dropped} skipped")
+    if analysed == 0:
+        raise typer.Exit(1)
+
+
+def _warn_language(consoles: _Consoles, result: AnalyzedArticle) -> None:
+    language = result.article.language
+    if language != "ar":
+        name = LANGUAGE_NAMES.get(language or "und", language)
+        consoles.warn(
+            f"{result.article.input} does not look like Arabic (language: {language}, {name}); "
+            "Marsad's analysis is built for Arabic"
+        )
+
+
+@app.command()
+def demo(
+    corpus: Annotated[Path | None, typer.Option(help="Corpus directory (default: the bundled sample).")] = None,
+    db: Annotated[str | None, typer.Option(help="Store path (default: $MARSAD_DB or ./marsad.db).")] = None,
+) -> None:
+    """Analyse the bundled sample corpus into the store and summarise what was found."""
+    from marsad.demo import run_demo
+
+    consoles = _Consoles()
+    with _user_errors(consoles):
+        stored = run_demo(consoles.out, _settings(db=db), corpus)
+    if stored == 0:
+        consoles.error("no article could be analysed")
+        raise typer.Exit(1)
+
+
+@app.command()
+def version() -> None:
+    """Print Marsad's version."""
+    from marsad import __version__
+
+    _write(__version__)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    try:
+        app()
+    except KeyboardInterrupt:
+        sys.stderr.write("marsad: interrupted\n")
+        raise SystemExit(130) from None
+    except BrokenPipeError:
+        raise SystemExit(0) from None

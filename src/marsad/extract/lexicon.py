@@ -1,0 +1,110 @@
+"""The boilerplate lexicon: phrases of site chrome, loaded from the data files beside it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from importlib import resources
+from typing import Literal
+
+from marsad.arabic.normalize import fold
+
+Behaviour = Literal["line", "list", "end"]
+MatchKind = Literal["line", "start", "contains", "regex"]
+
+#: A ``contains`` or ``start`` rule never fires on a line longer than this (in words).
+MAX_CHROME_WORDS = 25
+_EDGE_PUNCT = " \t:：-–—|»«>.…!?,;•·*\"'“”()[]{}"
+
+
+@dataclass(frozen=True, slots=True)
+class Category:
+    name: str
+    behaviour: Behaviour
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    category: str
+    match: MatchKind
+    phrase: str
+    pattern: re.Pattern[str] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class LexiconHit:
+    category: Category
+    rule: Rule
+    whole_line: bool
+
+
+def _data_rows(name: str) -> list[list[str]]:
+    text = resources.files("marsad.extract").joinpath("data", name).read_text("utf-8")
+    return [
+        line.split("\t")
+        for line in text.splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
+
+
+def core(text: str) -> str:
+    """The folded line without the punctuation that sites put around labels."""
+    return fold(text).strip(_EDGE_PUNCT)
+
+
+class Lexicon:
+    """Boilerplate categories and phrase rules; matching is on folded text."""
+
+    def __init__(self, categories: dict[str, Category], rules: list[Rule]) -> None:
+        self.categories = categories
+        self._whole = {r.phrase: r for r in rules if r.match == "line"}
+        self._start = [r for r in rules if r.match == "start"]
+        self._contains = [r for r in rules if r.match == "contains"]
+        self._regex = [r for r in rules if r.match == "regex"]
+
+    @classmethod
+    def load(cls) -> Lexicon:
+        """Load the lexicon shipped with Marsad."""
+        categories = {
+            name: Category(name, behaviour, reason)  # type: ignore[arg-type]
+            for name, behaviour, reason in _data_rows("boilerplate_categories.tsv")
+        }
+        rules = []
+        for category, match, phrase in _data_rows("boilerplate.tsv"):
+            if category not in categories:
+                raise ValueError(f"boilerplate.tsv: unknown category {category!r}")
+            if match == "regex":
+                rules.append(Rule(category, "regex", phrase, re.compile(phrase)))
+            else:
+                rules.append(Rule(category, match, core(phrase)))  # type: ignore[arg-type]
+        return cls(categories, rules)
+
+    def match(self, line: str) -> LexiconHit | None:
+        """The first rule that says this line is chrome, or None."""
+        folded = core(line)
+        if not folded:
+            return None
+        rule = self._whole.get(folded)
+        if rule is not None:
+            return LexiconHit(self.categories[rule.category], rule, True)
+        if len(folded.split()) > MAX_CHROME_WORDS:
+            return None
+        for rule in self._start:
+            if folded.startswith(rule.phrase) and _word_boundary(folded, len(rule.phrase)):
+                return LexiconHit(
+                    self.categories[rule.category], rule, folded == rule.phrase
+                )
+        for rule in self._contains:
+            if rule.phrase in folded:
+                return LexiconHit(self.categories[rule.category], rule, False)
+        plain = fold(line)
+        for rule in self._regex:
+            assert rule.pattern is not None
+            if rule.pattern.search(folded) or rule.pattern.search(plain):
+                return LexiconHit(self.categories[rule.category], rule, False)
+        return None
+
+
+def _word_boundary(text: str, end: int) -> bool:
+    return end >= len(text) or not text[end].isalnum()

@@ -1,0 +1,88 @@
+"""Readable summaries for people: one analysed article, and a whole run."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from rich.console import Console
+from rich.table import Table
+
+from marsad.model import AnalyzedArticle
+from marsad.pipeline import Pipeline
+
+LANGUAGE_NAMES = {
+    "ar": "العربية",
+    "fa": "الفارسية",
+    "ur": "الأردية",
+    "ckb": "الكردية",
+    "en": "الإنجليزية",
+    "fr": "الفرنسية",
+    "und": "غير محددة",
+}
+
+
+def print_article(console: Console, analyzed: AnalyzedArticle) -> None:
+    """An Arabic summary of one analysed article."""
+    art = analyzed.article
+    console.rule(f"[bold]{art.title or '(بلا عنوان)'}")
+    rows = [
+        ("المدخل", art.input),
+        ("القسم", art.section or "—"),
+        ("المصدر", art.source or "—"),
+        ("الكاتب", "، ".join(art.authors) or "—"),
+        ("تاريخ النشر", art.published.isoformat() if art.published else "—"),
+        ("اللغة", LANGUAGE_NAMES.get(art.language or "und", art.language or "—")),
+        (
+            "المحتوى",
+            f"{len(art.paragraphs)} فقرة · {len(art.subheadings)} عنوان فرعي · "
+            f"{len(art.text.split())} كلمة",
+        ),
+        (
+            "التحليل",
+            f"{len(analyzed.entities)} كيان · {len(analyzed.events)} حدث · "
+            f"{len(analyzed.times)} تاريخ · {len(analyzed.quantities)} عدد · "
+            f"{len(analyzed.quotes)} اقتباس",
+        ),
+    ]
+    for label, value in rows:
+        console.print(f"[bold]{label}:[/bold] {value}", markup=True, highlight=False)
+    for heading in art.subheadings:
+        console.print(f"  [cyan]## {heading}[/cyan]", highlight=False)
+    if art.removed:
+        console.print(f"[bold]أسطر محذوفة ({len(art.removed)}):[/bold]")
+        for removed in art.removed:
+            console.print(f"  [dim]✗[/dim] {removed.text}  [dim]← {removed.reason}[/dim]",
+                          highlight=False)
+
+
+def run_tables(pipeline: Pipeline, analyzed: list[AnalyzedArticle]) -> list[Table]:
+    """Tables summarising a run: stage counters, content, entities and events."""
+    stages = Table(title="Stages")
+    for column in ("stage", "seen", "kept", "dropped", "failed", "seconds"):
+        stages.add_column(column, justify="right" if column != "stage" else "left")
+    for name, stats in pipeline.stats.items():
+        dropped = ", ".join(f"{r}: {n}" for r, n in stats.dropped.most_common(3)) or "0"
+        stages.add_row(name, str(stats.seen), str(stats.kept), dropped, str(stats.failed),
+                       f"{stats.seconds:.2f}")
+
+    def counter_table(title: str, counts: Counter[str], empty: str) -> Table:
+        table = Table(title=title)
+        table.add_column("value")
+        table.add_column("count", justify="right")
+        for value, count in counts.most_common(10):
+            table.add_row(value, str(count))
+        if not counts:
+            table.add_row(empty, "—")
+        return table
+
+    sections = Counter(a.article.section or "—" for a in analyzed)
+    removed = Counter(r.reason for a in analyzed for r in a.article.removed)
+    entities = Counter(e.name for a in analyzed for e in a.entities)
+    events = Counter(e.type for a in analyzed for e in a.events)
+    return [
+        stages,
+        counter_table("Sections", sections, "none"),
+        counter_table("Boilerplate removed, by reason", removed, "none"),
+        counter_table("Top entities", entities, "none found (entity linking not built yet)"),
+        counter_table("Events by type", events, "none found (event coding not built yet)"),
+    ]

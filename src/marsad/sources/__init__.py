@@ -1,0 +1,1 @@
+"""Sources: readers that turn files, directories, JSONL and standard input into RawDocuments."""
