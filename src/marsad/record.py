@@ -73,3 +73,12 @@ def to_record(analyzed: AnalyzedArticle) -> dict[str, Any]:
 def to_json(analyzed: AnalyzedArticle, *, indent: int | None = None) -> str:
     """Serialise one analysed article as JSON text (UTF-8, Arabic kept readable)."""
     return json.dumps(to_record(analyzed), ensure_ascii=False, indent=indent)
+
+
+def record_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) every record validates against."""
+    from importlib import resources
+
+    text = resources.files("marsad.schema").joinpath("analyzed-article.v1.schema.json")
+    schema: dict[str, Any] = json.loads(text.read_text("utf-8"))
+    return schema

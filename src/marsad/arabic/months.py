@@ -24,6 +24,8 @@ class MonthTable:
     def __init__(self, names: list[MonthName]) -> None:
         self.names = names
         self._gregorian = {fold(n.name): n.month for n in names if n.calendar == "gregorian"}
+        #: Every word of every month name, folded (for telling date lines from prose).
+        self.words = frozenset(w for n in names for w in fold(n.name).split())
         alternatives = "|".join(
             re.escape(k) for k in sorted(self._gregorian, key=len, reverse=True)
         )

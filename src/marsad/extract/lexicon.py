@@ -9,7 +9,7 @@ from typing import Literal
 
 from marsad.arabic.normalize import fold
 
-Behaviour = Literal["line", "list", "end"]
+Behaviour = Literal["line", "list", "close", "end"]
 MatchKind = Literal["line", "start", "contains", "regex"]
 
 #: A ``contains`` or ``start`` rule never fires on a line longer than this (in words).

@@ -16,18 +16,39 @@ _SLUG_EXT = re.compile(r"\.(jpe?g|png|gif|webp|avif|bmp|svg)$", re.IGNORECASE)
 _SLUG_PARTS = re.compile(r"[-_]+")
 _DASH = r"\s+[-–—]\s+|\s*[-–—]\s+|\s+[-–—]\s*"
 _AUTHOR_CUE = re.compile(
-    r"^(?:بقلم|كتب|كتبت|كتبه|كتبته|إعداد|اعداد|تحرير|تقرير|إعداد وتحرير|حوار|ترجمة|By)"
-    r"\s*(?:[:：\-–—|]\s*)?(?P<name>.+)$"
+    r"^(?:إعداد وتحرير|كتبته|كتبه|كتبت|كتب|بقلم|إعداد|اعداد|تحرير|تقرير|حوار|ترجمة|By)"
+    r"(?:\s*[:：\-–—|]\s*|\s+)(?P<name>.+)$"
 )
 _SOURCE_CUE = re.compile(r"^(?:المصدر|مصدر الخبر|نقلا عن|عن)\s*[:：\-–—]\s*(?P<name>.+)$")
+_PLACE_COLON = re.compile(r"^(?P<place>[^:：]{2,25})\s*[:：]\s*(?P<name>[^:：]+)$")
+_SOURCE_PARTS = re.compile(r"\s*[+/،,&]\s*|\s+و(?=\S)")
+_GENERIC_SOURCES = frozenset({"وكالات", "الوكالات", "متابعات", "مواقع", "وكالات الانباء"})
+_SEPARATOR = re.compile(r"\s*[|｜/]\s*|\s+[-–—]\s*|\s*[-–—]\s+")
+_QUOTED = re.compile(r"[«»\"“”]")
+_DATE_PART = re.compile(r"^[\d\s./:\-]+$")
+_NAME_STRIP = " \t()[]«»\"“”'’:："
+_OUTLET_WORD = re.compile(
+    r"(نيوز|\.نت|\.كوم|\.com|\.net|عربيه|عربية|اليوم|صحيفة|صحيفه|جريدة|جريده|موقع|وكالة|"
+    r"وكاله|قناة|قناه|تلفزيون|راديو|إذاعة|اذاعه|\btv\b|\d)",
+    re.IGNORECASE,
+)
 _RELATIVE_TIME = re.compile(
     r"(منذ\s+(\d+\s+)?(دقيقه|دقائق|دقيقتين|ساعه|ساعات|ساعتين|يوم|ايام|يومين|اسبوع|شهر))"
     r"|^(اخر تحديث|تاريخ النشر|نشر في|نشر بتاريخ|نشر|تم النشر|محدث|updated|published)\b"
     r"|(?<!\d)\d{1,2}:\d{2}(?!\d)"
 )
+_TIME_WORDS = frozenset(
+    fold(w)
+    for w in (
+        "نشر في نشر بتاريخ تاريخ النشر آخر تحديث اخر تحديث تم النشر محدث منذ الساعة الساعه"
+        " بتوقيت غرينتش مكة المكرمة القدس ص م مساء صباحا صباح مساءً يوم في من عام سنة هـ"
+        " دقيقة دقائق دقيقتين ساعة ساعات ساعتين أيام ايام يومين أسبوع شهر"
+        " السبت الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة updated published am pm"
+    ).split()
+)
 _WEEKDAYS = ("السبت", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه")
 _CAPTION_CUE = re.compile(r"(صوره|ارشيفيه|ارشيف|getty|afp|reuters|epa|انترنت|مواقع التواصل)")
-_INNER_PUNCT = re.compile(r"[،,;؛:.!\"“”«»]")
+_INNER_PUNCT = re.compile(r"[،,;؛:!?؟]|(?<!\.)\.(?!\.)")
 _NAME_SPLIT = re.compile(r"\s*[،,]\s*|\s+و(?=\S)")
 
 
@@ -44,6 +65,9 @@ class Byline:
 
     source: str | None = None
     authors: tuple[str, ...] = ()
+    #: How sure the line is about the source: 3 "المصدر: …", 2 a byline, 1 a bare agency name
+    #: (which may be a photo credit).
+    strength: int = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,17 +88,15 @@ class LineFeatures:
         """Looks like a body paragraph: a real sentence, not a label or a headline."""
         if self.hit or self.slug or self.byline or self.caption:
             return False
-        if self.dated and self.words < 12:
-            return False
-        if self.question_heading:
+        if self.dated or self.question_heading:
             return False
         return self.words >= 15 or (self.terminal and self.words >= 6)
 
     @property
     def question_heading(self) -> bool:
-        """A short question with no inner punctuation: how subheadings often read."""
+        """A short question or exclamation with no inner punctuation: a headline's shape."""
         return (
-            self.text.rstrip(_CLOSERS).endswith(("?", "؟"))
+            self.text.rstrip(_CLOSERS).endswith(("?", "؟", "!"))
             and self.words <= 12
             and not _INNER_PUNCT.search(self.text.rstrip(_CLOSERS)[:-1])
         )
@@ -100,6 +122,8 @@ class LineReader:
 
     def read(self, index: int, text: str) -> LineFeatures:
         words = len(text.split())
+        dated = self.is_dated(text, words)
+        dated_byline = dated and any(_DATE_PART.match(p) for p in _SEPARATOR.split(text))
         return LineFeatures(
             index=index,
             text=text,
@@ -107,9 +131,9 @@ class LineReader:
             terminal=ends_sentence(text, words),
             arabic_share=arabic_share(text),
             hit=self.lexicon.match(text),
-            byline=self.byline(text, words),
+            byline=self.byline(text, words) if not dated or dated_byline else None,
             slug=is_slug(text),
-            dated=self.is_dated(text, words),
+            dated=dated,
             caption=self.is_caption(text, words),
         )
 
@@ -120,16 +144,24 @@ class LineReader:
         return core(name) in self.places
 
     def is_dated(self, text: str, words: int) -> bool:
-        """A date or time line: a written date, a relative time or a weekday with digits."""
-        if words > 14:
+        """A date or time line: a date signal, and hardly any word that is not about time."""
+        if words > 24:
             return False
         folded = fold(text)
-        if self.months.find_date(folded) or _RELATIVE_TIME.search(folded):
-            return True
-        has_digit = any(c.isdigit() for c in folded)
-        if has_digit and self.months.mentions_month(folded):
-            return True
-        return has_digit and any(day in folded.split() for day in _WEEKDAYS)
+        signal = bool(
+            self.months.find_date(folded)
+            or _RELATIVE_TIME.search(folded)
+            or (any(c.isdigit() for c in folded) and self.months.mentions_month(folded))
+            or (any(c.isdigit() for c in folded) and any(d in folded.split() for d in _WEEKDAYS))
+        )
+        if not signal:
+            return False
+        other = [
+            token
+            for token in re.findall(r"[^\W\d_]+", folded)
+            if token not in _TIME_WORDS and token not in self.months.words
+        ]
+        return len(other) <= 3
 
     def is_caption(self, text: str, words: int) -> bool:
         """An image caption or credit: a short unpunctuated line naming a photo or agency."""
@@ -149,20 +181,18 @@ class LineReader:
         line = text.strip()
         if words > 12 or ends_sentence(line, words) and words > 4:
             return None
-        inner = line.strip("()[] ")
+        inner = line.strip(_NAME_STRIP)
         if self.is_agency(inner):
-            return Byline(source=inner)
+            return Byline(source=inner, strength=1)
         if cue := _AUTHOR_CUE.match(line):
             return self._author_cue(cue["name"])
         if cue := _SOURCE_CUE.match(line):
-            name = cue["name"].strip("() ")
-            return Byline(source=name) if len(name.split()) <= 5 else None
-        if "|" in line:
-            return self._pipe(line)
-        parts = [p.strip("() ") for p in re.split(_DASH, line) if p.strip("() ")]
-        if len(parts) == 2 and all(len(p.split()) <= 4 for p in parts):
-            return self._dash(parts[0], parts[1])
-        return None
+            name = self._main_source(cue["name"])
+            return Byline(source=name, strength=3) if name and len(name.split()) <= 5 else None
+        if (colon := _PLACE_COLON.match(line)) and self.is_place(colon["place"]):
+            names = split_names(colon["name"])
+            return Byline(authors=names) if _person_names(names) else None
+        return self._separated(line)
 
     def _author_cue(self, rest: str) -> Byline | None:
         source = None
@@ -175,29 +205,50 @@ class LineReader:
             return None
         return Byline(source=source, authors=names)
 
-    def _pipe(self, line: str) -> Byline | None:
-        parts = [p.strip() for p in line.split("|") if p.strip()]
-        if len(parts) != 2 or any(len(p.split()) > 5 for p in parts):
-            return None
-        if any(any(c.isdigit() for c in p) for p in parts):
-            return None
-        left, right = parts
-        if cue := _AUTHOR_CUE.match(left):
-            return Byline(source=right, authors=split_names(cue["name"]))
-        if self.is_agency(right) and not self.is_agency(left):
-            return Byline(source=right, authors=split_names(left))
-        return Byline(source=left, authors=split_names(right))
+    def _main_source(self, text: str) -> str | None:
+        """"الجزيرة + وكالات" → الجزيرة; "فرانس24/ أ ف ب" → أ ف ب (a named agency wins)."""
+        parts = [p.strip(_NAME_STRIP) for p in _SOURCE_PARTS.split(text) if p.strip(_NAME_STRIP)]
+        named = [p for p in parts if core(p) not in _GENERIC_SOURCES]
+        agencies = [p for p in named if self.is_agency(p)]
+        return (agencies or named or [None])[0]
 
-    def _dash(self, left: str, right: str) -> Byline | None:
-        if self.is_agency(right):
-            return Byline(source=right)
-        if self.is_agency(left):
-            return Byline(source=left)
-        if self.is_place(left) and not self.is_place(right):
-            return Byline(authors=split_names(right))
-        if self.is_place(right) and not self.is_place(left):
-            return Byline(authors=split_names(left))
+    def _separated(self, line: str) -> Byline | None:
+        """Bylines of parts split by | / or a dash: outlet, person, place, agency, date.
+
+        "سيريان تلغراف | NAME", "الرياض - واس", "دبي - العربية.نت", "هسبريس - NAME",
+        "تونس/ NAME/ الأناضول", "NAME |01.11.2016", "فرانس24/ أ ف ب".
+        """
+        if not _SEPARATOR.search(line):
+            return None
+        raw_parts = [p for p in _SEPARATOR.split(line) if p.strip(_NAME_STRIP)]
+        quoted = {p.strip(_NAME_STRIP) for p in raw_parts if _QUOTED.search(p)}
+        parts = [p.strip(_NAME_STRIP) for p in raw_parts]
+        parts = [p for p in parts if not _DATE_PART.match(p)]
+        if not 1 <= len(parts) <= 3 or any(len(p.split()) > 5 for p in parts):
+            return None
+        agencies = [p for p in parts if self.is_agency(p)]
+        rest = [p for p in parts if not self.is_agency(p) and not self.is_place(p)]
+        if agencies:
+            people = [p for p in rest if _person_names((p,))]
+            return Byline(source=agencies[-1], authors=tuple(people[:1]))
+        if len(rest) == len(parts):  # no agency, no place: outlet | person
+            if len(parts) == 2 and _person_names(split_names(parts[1])):
+                return Byline(source=parts[0], authors=split_names(parts[1]))
+            if len(parts) == 1 and _person_names(split_names(parts[0])):
+                return Byline(authors=split_names(parts[0]))
+            return None
+        if len(rest) == 1:  # a place and one more part: an outlet or a person
+            if rest[0] in quoted or _OUTLET_WORD.search(rest[0]) or not _person_names(rest[:1]):
+                return Byline(source=rest[0])
+            return Byline(authors=(rest[0],))
         return None
+
+
+def _person_names(names: tuple[str, ...]) -> bool:
+    """Names as bylines give them: two to four words each."""
+    return bool(names) and all(
+        2 <= len(n.split()) <= 4 and not any(c.isdigit() for c in n) for n in names
+    )
 
 
 def split_names(text: str) -> tuple[str, ...]:
@@ -210,9 +261,12 @@ def split_names(text: str) -> tuple[str, ...]:
 
 
 def ends_sentence(text: str, words: int) -> bool:
-    """Ends with sentence punctuation (a colon counts after a few words: it opens a quote)."""
+    """Ends with sentence punctuation (a colon counts after a few words: it opens a quote).
+
+    A trailing ".." or "…" is how headlines trail off, so it does not end a sentence.
+    """
     stripped = text.rstrip(_CLOSERS)
-    if not stripped:
+    if not stripped or stripped.endswith(("..", "…")):
         return False
     last = stripped[-1]
     return last in _TERMINALS or (last in ":：" and words >= 6)

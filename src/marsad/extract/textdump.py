@@ -18,6 +18,8 @@ from marsad.extract.lines import Byline, LineFeatures, LineReader
 from marsad.model import Article, Block, Removed
 
 _WORD = re.compile(r"\w{3,}")
+#: Share of a title's content words that the first paragraphs must use.
+TITLE_MIN_OVERLAP = 0.34
 _PROCLITICS = ("وال", "بال", "فال", "لل", "ال", "و", "ب", "ف", "ل")
 
 
@@ -77,7 +79,8 @@ class TextDumpClassifier:
             for line in lines
             if labels.kinds.get(line.index) == "removed"
         )
-        source = next((b.source for b in labels.bylines if b.source), None)
+        sources = [b for b in labels.bylines if b.source]
+        source = max(sources, key=lambda b: b.strength).source if sources else None
         authors = next((b.authors for b in labels.bylines if b.authors), ())
         if published is None:
             published = next(
@@ -104,6 +107,10 @@ class TextDumpClassifier:
                 for rest in lines[pos:]:
                     labels.remove(rest.index, hit.category.reason)
                 break
+            if hit and hit.category.behaviour == "close":
+                open_list = None
+                labels.remove(line.index, hit.category.reason)
+                continue
             if hit and hit.category.behaviour == "list" and hit.whole_line:
                 open_list = hit.category.reason
                 labels.remove(line.index, open_list)
@@ -127,13 +134,16 @@ class TextDumpClassifier:
         for pos in body[:4]:
             vocabulary |= _content_words(lines[pos].text)
 
-        def score(rank: int, line: LineFeatures) -> float:
+        def overlap(line: LineFeatures) -> float:
             words = _content_words(line.text)
-            overlap = len(words & vocabulary) / len(words) if words else 0.0
-            return overlap - 0.03 * rank
+            return len(words & vocabulary) / len(words) if words else 0.0
 
-        best = max(enumerate(candidates), key=lambda item: score(*item))
-        return best[1].index
+        # Titles come first; captions and teasers that follow them share words with the
+        # body too, so the earliest line the body talks about wins.
+        for line in candidates:
+            if overlap(line) >= TITLE_MIN_OVERLAP:
+                return line.index
+        return max(candidates, key=overlap).index
 
     def _section(self, lines: list[LineFeatures], title: int | None, labels: _Labels) -> str | None:
         """A short plain label right above the title names the section."""
@@ -142,10 +152,10 @@ class TextDumpClassifier:
         above = lines[title - 1]
         plain = not (above.byline or above.slug or above.dated or above.caption)
         category = above.hit.category.name if above.hit else None
-        if plain and above.words <= 4 and category in (None, "navigation") and not above.terminal:
-            if category is None:
-                labels.remove(above.index, "section label")
-                return above.text
+        crumbs = any(mark in above.text for mark in "|»›>/")
+        if plain and not crumbs and above.words <= 4 and category is None and not above.terminal:
+            labels.remove(above.index, "section label")
+            return above.text
         return None
 
     def _label_region(
