@@ -17,7 +17,7 @@ from pathlib import Path
 
 CATEGORIES = ("internationalNews", "politic")
 PER_CATEGORY = 100
-_TAG = re.compile(r"<(?P<tag>DOCNO|URL|TITLE|TIME|TEXT)>(?P<body>.*?)</(?P=tag)>", re.S)
+_TAG = re.compile(r"<(?P<tag>URL|TITLE|TIME|TEXT)>(?P<body>.*?)</(?P=tag)>", re.S)
 
 
 def paragraphs(text: str) -> list[str]:
@@ -28,7 +28,7 @@ def paragraphs(text: str) -> list[str]:
         if not line:
             continue
         current = f"{current} {line}".strip()
-        if current.rstrip("\"”»)").endswith((".", "!", "؟", "?", ":")):
+        if current.rstrip('"”»)').endswith((".", "!", "؟", "?", ":")):
             out.append(current)
             current = ""
     if current:
@@ -64,7 +64,7 @@ def main(tarball: str) -> None:
                 continue
             chosen[category].append(
                 {
-                    "id": fields["DOCNO"],
+                    "id": Path(member.name).stem,  # DOCNO is sometimes only a number
                     "url": fields.get("URL", ""),
                     "published": iso_date(fields.get("TIME", "")),
                     "text": "\n\n".join([fields["TITLE"], *paras]),

@@ -31,7 +31,7 @@ def test_env_values_are_typed() -> None:
 
 
 def test_bad_values_are_clear(tmp_path: Path) -> None:
-    with pytest.raises(ConfigError, match="max_document_bytes.*int"):
+    with pytest.raises(ConfigError, match=r"max_document_bytes.*int"):
         load_settings(environ={"MARSAD_MAX_DOCUMENT_BYTES": "lots"})
     bad = tmp_path / "bad.toml"
     bad.write_text("db = [", "utf-8")

@@ -35,7 +35,7 @@ class _Consoles:
 
     def __init__(self) -> None:
         self.out = Console(highlight=False)
-        self.err = Console(stderr=True, highlight=False)
+        self.err = Console(stderr=True, highlight=False, soft_wrap=True)
 
     def error(self, message: str) -> None:
         self.err.print(f"[bold red]marsad: error:[/bold red] {message}", highlight=False)
@@ -67,10 +67,19 @@ def _write(line: str) -> None:
 
 @app.command()
 def analyze(
-    paths: Annotated[list[str], typer.Argument(help="Text dump, HTML page, JSONL file, directory, or - for stdin.")],
-    published: Annotated[str | None, typer.Option(help="Publication date YYYY-MM-DD (anchors relative dates).")] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the JSON record (an array for several).")] = False,
-    as_jsonl: Annotated[bool, typer.Option("--jsonl", help="Print one JSON record per line.")] = False,
+    paths: Annotated[
+        list[str],
+        typer.Argument(help="Text dump, HTML page, JSONL file, directory, or - for stdin."),
+    ],
+    published: Annotated[
+        str | None, typer.Option(help="Publication date YYYY-MM-DD (anchors relative dates).")
+    ] = None,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print the JSON record (an array for several).")
+    ] = False,
+    as_jsonl: Annotated[
+        bool, typer.Option("--jsonl", help="Print one JSON record per line.")
+    ] = False,
 ) -> None:
     """Analyse text dumps, HTML pages or JSONL documents into article records."""
     consoles = _Consoles()
@@ -99,7 +108,11 @@ def analyze(
             else:
                 print_article(consoles.out, result)
         if as_json and records:
-            _write(json.dumps(records[0] if len(records) == 1 else records, ensure_ascii=False, indent=2))
+            _write(
+                json.dumps(
+                    records[0] if len(records) == 1 else records, ensure_ascii=False, indent=2
+                )
+            )
     if dropped and (analysed == 0 or not (as_json or as_jsonl)):
         consoles.err.print(f"{analysed} analysed, {dropped} skipped")
     if analysed == 0:
@@ -118,8 +131,12 @@ def _warn_language(consoles: _Consoles, result: AnalyzedArticle) -> None:
 
 @app.command()
 def demo(
-    corpus: Annotated[Path | None, typer.Option(help="Corpus directory (default: the bundled sample).")] = None,
-    db: Annotated[str | None, typer.Option(help="Store path (default: $MARSAD_DB or ./marsad.db).")] = None,
+    corpus: Annotated[
+        Path | None, typer.Option(help="Corpus directory (default: the bundled sample).")
+    ] = None,
+    db: Annotated[
+        str | None, typer.Option(help="Store path (default: $MARSAD_DB or ./marsad.db).")
+    ] = None,
 ) -> None:
     """Analyse the bundled sample corpus into the store and summarise what was found."""
     from marsad.demo import run_demo
@@ -130,6 +147,34 @@ def demo(
     if stored == 0:
         consoles.error("no article could be analysed")
         raise typer.Exit(1)
+
+
+eval_app = typer.Typer(help="Score Marsad's components against gold sets.", no_args_is_help=True)
+app.add_typer(eval_app, name="eval")
+
+
+@eval_app.command("textdumps")
+def eval_textdumps(
+    gold: Annotated[Path, typer.Argument(help="Directory of NAME.txt + NAME.gold.json pairs.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the full report as JSON.")] = False,
+) -> None:
+    """Score the text-dump line classifier; the last line is f1=… (body lines)."""
+    from marsad.evaluation.textdumps import score_directory
+
+    consoles = _Consoles()
+    with _user_errors(consoles):
+        report = score_directory(gold)
+    data = report.as_dict()
+    if as_json:
+        _write(json.dumps(data, ensure_ascii=False, indent=2))
+    else:
+        _write(f"dumps={data['dumps']} exact={data['exact_dumps']}")
+        _write(f"body precision={report.precision:.3f} recall={report.recall:.3f}")
+        for name, accuracy in data["fields"].items():
+            _write(f"{name} accuracy={accuracy:.3f}")
+        for name, errors in data["errors"].items():
+            _write(f"  {name}: {json.dumps(errors, ensure_ascii=False)}")
+    _write(f"f1={report.f1:.3f}")
 
 
 @app.command()

@@ -51,8 +51,9 @@ def print_article(console: Console, analyzed: AnalyzedArticle) -> None:
     if art.removed:
         console.print(f"[bold]أسطر محذوفة ({len(art.removed)}):[/bold]")
         for removed in art.removed:
-            console.print(f"  [dim]✗[/dim] {removed.text}  [dim]← {removed.reason}[/dim]",
-                          highlight=False)
+            console.print(
+                f"  [dim]✗[/dim] {removed.text}  [dim]← {removed.reason}[/dim]", highlight=False
+            )
 
 
 def run_tables(pipeline: Pipeline, analyzed: list[AnalyzedArticle]) -> list[Table]:
@@ -62,8 +63,14 @@ def run_tables(pipeline: Pipeline, analyzed: list[AnalyzedArticle]) -> list[Tabl
         stages.add_column(column, justify="right" if column != "stage" else "left")
     for name, stats in pipeline.stats.items():
         dropped = ", ".join(f"{r}: {n}" for r, n in stats.dropped.most_common(3)) or "0"
-        stages.add_row(name, str(stats.seen), str(stats.kept), dropped, str(stats.failed),
-                       f"{stats.seconds:.2f}")
+        stages.add_row(
+            name,
+            str(stats.seen),
+            str(stats.kept),
+            dropped,
+            str(stats.failed),
+            f"{stats.seconds:.2f}",
+        )
 
     def counter_table(title: str, counts: Counter[str], empty: str) -> Table:
         table = Table(title=title)

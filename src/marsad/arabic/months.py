@@ -39,9 +39,7 @@ class MonthTable:
     @classmethod
     def load(cls) -> MonthTable:
         text = resources.files("marsad.arabic").joinpath("data", "months.tsv").read_text("utf-8")
-        rows = [
-            line.split("\t") for line in text.splitlines() if line and not line.startswith("#")
-        ]
+        rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
         return cls([MonthName(n, int(m), c, s) for n, m, c, s in rows])
 
     def gregorian_month(self, name: str) -> int | None:

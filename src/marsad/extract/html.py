@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from typing import Any
 
 import trafilatura
 
@@ -17,6 +18,11 @@ _HTML_START = re.compile(r"^\s*(<!doctype html|<html|<head|<body|<meta|<article|
 def looks_like_html(text: str) -> bool:
     """True when a document starts like an HTML page or fragment."""
     return bool(_HTML_START.match(text[:512]))
+
+
+def _as_dict(result: Any) -> dict[str, Any]:
+    data = result if isinstance(result, dict) else result.as_dict()
+    return dict(data)
 
 
 def _iso_date(value: str | None) -> date | None:
@@ -34,27 +40,28 @@ class HtmlArticleReader:
     def __init__(self, classifier: TextDumpClassifier) -> None:
         self.classifier = classifier
 
-    def read(
-        self, html: str, *, input: str, url: str | None, published: date | None
-    ) -> Article:
-        doc = trafilatura.bare_extraction(
+    def read(self, html: str, *, input: str, url: str | None, published: date | None) -> Article:
+        result = trafilatura.bare_extraction(
             html, url=url, with_metadata=True, include_comments=False, include_tables=False
         )
-        if doc is None or not getattr(doc, "text", None):
+        meta: dict[str, Any] = {} if result is None else _as_dict(result)
+        body = meta.get("text") or ""
+        if not body.strip():
             raise ExtractionError("no main text found in the HTML page", document=input)
-        title = (doc.title or "").strip()
-        dump = f"{title}\n\n{doc.text}" if title else doc.text
+        title = (meta.get("title") or "").strip()
+        dump = f"{title}\n\n{body}" if title else body
         article = self.classifier.classify(dump, input=input, published=published)
-        authors = tuple(a.strip() for a in (doc.author or "").split(";") if a.strip())
-        section = ", ".join(doc.categories) if doc.categories else article.section
+        authors = tuple(a.strip() for a in (meta.get("author") or "").split(";") if a.strip())
+        categories = meta.get("categories") or []
+        section = ", ".join(categories) if categories else article.section
         return Article(
             input=input,
             blocks=article.blocks,
             removed=article.removed,
-            url=url or doc.url,
-            site=doc.sitename,
+            url=url or meta.get("url"),
+            site=meta.get("sitename"),
             section=section,
             authors=authors or article.authors,
             source=article.source,
-            published=published or _iso_date(doc.date) or article.published,
+            published=published or _iso_date(meta.get("date")) or article.published,
         )

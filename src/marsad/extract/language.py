@@ -30,7 +30,7 @@ class LanguageGuess:
 
 
 def _arabic_script(char: str) -> bool:
-    return "\u0600" <= char <= "\u06ff" or "\u0750" <= char <= "\u077f" or "\ufb50" <= char
+    return "\u0600" <= char <= "\u06ff" or "\u0750" <= char <= "\u077f" or char >= "\ufb50"
 
 
 def identify(text: str) -> LanguageGuess:

@@ -42,9 +42,7 @@ class LexiconHit:
 def _data_rows(name: str) -> list[list[str]]:
     text = resources.files("marsad.extract").joinpath("data", name).read_text("utf-8")
     return [
-        line.split("\t")
-        for line in text.splitlines()
-        if line.strip() and not line.startswith("#")
+        line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")
     ]
 
 
@@ -92,9 +90,7 @@ class Lexicon:
             return None
         for rule in self._start:
             if folded.startswith(rule.phrase) and _word_boundary(folded, len(rule.phrase)):
-                return LexiconHit(
-                    self.categories[rule.category], rule, folded == rule.phrase
-                )
+                return LexiconHit(self.categories[rule.category], rule, folded == rule.phrase)
         for rule in self._contains:
             if rule.phrase in folded:
                 return LexiconHit(self.categories[rule.category], rule, False)

@@ -37,15 +37,6 @@ _RELATIVE_TIME = re.compile(
     r"|^(اخر تحديث|تاريخ النشر|نشر في|نشر بتاريخ|نشر|تم النشر|محدث|updated|published)\b"
     r"|(?<!\d)\d{1,2}:\d{2}(?!\d)"
 )
-_TIME_WORDS = frozenset(
-    fold(w)
-    for w in (
-        "نشر في نشر بتاريخ تاريخ النشر آخر تحديث اخر تحديث تم النشر محدث منذ الساعة الساعه"
-        " بتوقيت غرينتش مكة المكرمة القدس ص م مساء صباحا صباح مساءً يوم في من عام سنة هـ"
-        " دقيقة دقائق دقيقتين ساعة ساعات ساعتين أيام ايام يومين أسبوع شهر"
-        " السبت الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة updated published am pm"
-    ).split()
-)
 _WEEKDAYS = ("السبت", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه")
 _CAPTION_CUE = re.compile(r"(صوره|ارشيفيه|ارشيف|getty|afp|reuters|epa|انترنت|مواقع التواصل)")
 _INNER_PUNCT = re.compile(r"[،,;؛:!?؟]|(?<!\.)\.(?!\.)")
@@ -119,6 +110,7 @@ class LineReader:
         self.months = MonthTable.load()
         self.agencies = _names("agencies.txt")
         self.places = _names("dateline_places.txt")
+        self.time_words = _names("time_words.txt")
 
     def read(self, index: int, text: str) -> LineFeatures:
         words = len(text.split())
@@ -159,7 +151,7 @@ class LineReader:
         other = [
             token
             for token in re.findall(r"[^\W\d_]+", folded)
-            if token not in _TIME_WORDS and token not in self.months.words
+            if token not in self.time_words and token not in self.months.words
         ]
         return len(other) <= 3
 
@@ -179,7 +171,7 @@ class LineReader:
     def byline(self, text: str, words: int) -> Byline | None:
         """Parse bylines and datelines; None when the line is not one."""
         line = text.strip()
-        if words > 12 or ends_sentence(line, words) and words > 4:
+        if words > 12 or (ends_sentence(line, words) and words > 4):
             return None
         inner = line.strip(_NAME_STRIP)
         if self.is_agency(inner):
@@ -206,7 +198,7 @@ class LineReader:
         return Byline(source=source, authors=names)
 
     def _main_source(self, text: str) -> str | None:
-        """"الجزيرة + وكالات" → الجزيرة; "فرانس24/ أ ف ب" → أ ف ب (a named agency wins)."""
+        """ "الجزيرة + وكالات" → الجزيرة; "فرانس24/ أ ف ب" → أ ف ب (a named agency wins)."""
         parts = [p.strip(_NAME_STRIP) for p in _SOURCE_PARTS.split(text) if p.strip(_NAME_STRIP)]
         named = [p for p in parts if core(p) not in _GENERIC_SOURCES]
         agencies = [p for p in named if self.is_agency(p)]
@@ -238,7 +230,7 @@ class LineReader:
                 return Byline(authors=split_names(parts[0]))
             return None
         if len(rest) == 1:  # a place and one more part: an outlet or a person
-            if rest[0] in quoted or _OUTLET_WORD.search(rest[0]) or not _person_names(rest[:1]):
+            if rest[0] in quoted or _OUTLET_WORD.search(rest[0]) or not _person_names((rest[0],)):
                 return Byline(source=rest[0])
             return Byline(authors=(rest[0],))
         return None

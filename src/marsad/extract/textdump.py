@@ -111,7 +111,7 @@ class TextDumpClassifier:
                 open_list = None
                 labels.remove(line.index, hit.category.reason)
                 continue
-            if hit and hit.category.behaviour == "list" and hit.whole_line:
+            if hit and hit.category.behaviour == "list" and hit.whole_line and body:
                 open_list = hit.category.reason
                 labels.remove(line.index, open_list)
                 continue

@@ -11,7 +11,7 @@ from typing import BinaryIO
 
 from marsad.errors import InputError
 from marsad.extract.decode import decode
-from marsad.model import RawDocument
+from marsad.model import InputKind, RawDocument
 from marsad.pipeline import Dropped
 from marsad.sources.jsonl import parse_jsonl_line, read_jsonl
 
@@ -36,7 +36,7 @@ def _too_large(name: str, size: int, limit: int) -> InputError:
     )
 
 
-def _kind(path: Path) -> str:
+def _kind(path: Path) -> InputKind:
     suffix = path.suffix.lower()
     return "html" if suffix in HTML_SUFFIXES else "text" if suffix in TEXT_SUFFIXES else "auto"
 
@@ -67,7 +67,11 @@ def read_file(path: Path, *, max_bytes: int, published: date | None = None) -> I
         raise _too_large(name, size, max_bytes)
     text, encoding = decode(path.read_bytes(), name=name)
     yield RawDocument(
-        input=name, content=text, kind=_kind(path), published=published, encoding=encoding  # type: ignore[arg-type]
+        input=name,
+        content=text,
+        kind=_kind(path),
+        published=published,
+        encoding=encoding,
     )
 
 
@@ -104,7 +108,9 @@ def read_directory(path: Path, *, max_bytes: int, published: date | None = None)
             yield Dropped(exc.message, str(file))
 
 
-def read_stream(stream: BinaryIO, *, max_bytes: int, published: date | None = None) -> Iterator[Item]:
+def read_stream(
+    stream: BinaryIO, *, max_bytes: int, published: date | None = None
+) -> Iterator[Item]:
     """Standard input: one document, or JSONL when it starts with an object."""
     data = stream.read(max_bytes + 1)
     if len(data) > max_bytes:

@@ -44,7 +44,9 @@ def parse_jsonl_line(line: str, *, where: str) -> RawDocument | Dropped:
     )
 
 
-def read_jsonl(handle: IO[str], *, name: str, max_line_chars: int) -> Iterator[RawDocument | Dropped]:
+def read_jsonl(
+    handle: IO[str], *, name: str, max_line_chars: int
+) -> Iterator[RawDocument | Dropped]:
     """Stream a JSONL file line by line, in bounded memory per line."""
     number = 0
     while True:

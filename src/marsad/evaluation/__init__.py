@@ -1,0 +1,1 @@
+"""Scorers that measure Marsad's components against gold sets."""
