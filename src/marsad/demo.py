@@ -54,9 +54,11 @@ def run_demo(console: Console, settings: Settings, corpus: Path | None = None) -
         store.add_many(batch)
         analyzed += batch
         total = store.count()
+    duplicates = len(analyzed) - len({a.id for a in analyzed})
     console.print(
-        f"[bold]{len(analyzed)}[/bold] articles analysed from {corpus}, "
-        f"{len(dropped)} dropped; the store {settings.db} now holds {total} articles."
+        f"[bold]{len(analyzed)}[/bold] articles analysed from {corpus}, {len(dropped)} dropped"
+        + (f", {duplicates} with the same text as another" if duplicates else "")
+        + f"; the store {settings.db} now holds {total} articles."
     )
     for drop in dropped[:10]:
         console.print(f"  dropped {drop.input}: {drop.reason}", highlight=False)

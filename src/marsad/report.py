@@ -83,11 +83,13 @@ def run_tables(pipeline: Pipeline, analyzed: list[AnalyzedArticle]) -> list[Tabl
         return table
 
     sections = Counter(a.article.section or "—" for a in analyzed)
+    languages = Counter(a.article.language or "und" for a in analyzed)
     removed = Counter(r.reason for a in analyzed for r in a.article.removed)
     entities = Counter(e.name for a in analyzed for e in a.entities)
     events = Counter(e.type for a in analyzed for e in a.events)
     return [
         stages,
+        counter_table("Languages", languages, "none"),
         counter_table("Sections", sections, "none"),
         counter_table("Boilerplate removed, by reason", removed, "none"),
         counter_table("Top entities", entities, "none found (entity linking not built yet)"),
