@@ -59,6 +59,7 @@ class Article:
     source: str | None = None
     published: date | None = None
     language: str | None = None
+    tags: tuple[str, ...] = ()
     text: str = field(init=False)
 
     def __post_init__(self) -> None:
@@ -92,9 +93,17 @@ class Span:
 
 @dataclass(frozen=True, slots=True)
 class Token:
+    """A word, number or punctuation mark; Arabic words carry their clitic analysis."""
+
     start: int
     end: int
     text: str
+    #: The word without its proclitics and pronoun suffix (None when nothing was split off).
+    base: str | None = None
+    proclitics: tuple[str, ...] = ()
+    suffix: str | None = None
+    #: A light stem for search and matching (Snowball "arabic").
+    stem: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,20 +134,30 @@ class Entity:
 
 @dataclass(frozen=True, slots=True)
 class TimeExpr:
+    """A date or time expression; ``value`` is ISO (``2015-11-26``, ``2015-W47``, ``2015``)."""
+
     start: int
     end: int
     text: str
     value: str | None
     granularity: str | None
+    #: Why ``value`` is None (no publication date, impossible date, out of range…).
+    reason: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class Quantity:
+    """A number tied to what it counts (killed, passengers…) or to its unit (USD, percent)."""
+
     start: int
     end: int
     text: str
     value: float | int | None
     what: str | None
+    #: A unit for amounts that are not counts: a currency code or ``percent``.
+    unit: str | None = None
+    #: True for vague amounts (عشرات، نحو، أكثر من…).
+    approximate: bool = False
 
 
 @dataclass(frozen=True, slots=True)

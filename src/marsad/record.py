@@ -47,6 +47,7 @@ def to_record(analyzed: AnalyzedArticle) -> dict[str, Any]:
         "source": art.source,
         "published": art.published.isoformat() if art.published else None,
         "language": art.language,
+        "tags": list(art.tags),
         "paragraphs": list(art.paragraphs),
         "subheadings": list(art.subheadings),
         "text": art.text,

@@ -56,3 +56,14 @@ def test_language(text: str, code: str) -> None:
 
 def test_short_arabic_is_arabic() -> None:
     assert identify("قال الرئيس").code == "ar"
+
+
+def test_declared_and_meta_charsets() -> None:
+    html = '<html><head><meta charset="windows-1256"></head><body>' + ARABIC + "</body></html>"
+    text, encoding = decode(html.encode("cp1256"), name="page.html")
+    assert ARABIC in text and encoding == "cp1256"
+    text, encoding = decode(ARABIC.encode("iso8859_6", "replace"), name="x", declared="ISO-8859-6")
+    assert encoding == "iso8859-6"
+    latin1_label = '<meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1">'
+    text, _ = decode((latin1_label + ARABIC).encode("cp1256"), name="x")
+    assert ARABIC in text

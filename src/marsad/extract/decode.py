@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 
 from charset_normalizer import from_bytes
 
@@ -19,6 +20,7 @@ _BOMS = (
 #: Legacy code pages of Arabic pages and files, tried when the bytes are not UTF-8.
 ARABIC_CODEPAGES = ("cp1256", "iso8859_6")
 _CONTROL = set(range(0, 32)) - {9, 10, 12, 13}
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 
 
 def looks_binary(data: bytes) -> bool:
@@ -30,8 +32,13 @@ def looks_binary(data: bytes) -> bool:
     return controls > max(4, len(sample) // 100)
 
 
-def decode(data: bytes, *, name: str) -> tuple[str, str]:
-    """Decode a document's bytes; returns (text, encoding). Raises InputError for non-text."""
+def decode(data: bytes, *, name: str, declared: str | None = None) -> tuple[str, str]:
+    """Decode a document's bytes; returns (text, encoding). Raises InputError for non-text.
+
+    A byte-order mark wins, then valid UTF-8, then the ``declared`` charset (an HTTP
+    header's) or an HTML ``<meta charset>``, then the legacy Arabic code pages and
+    charset-normalizer's guess, whichever reads as the most Arabic text.
+    """
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return data.decode(encoding, errors="replace").lstrip("\ufeff"), encoding
@@ -43,7 +50,28 @@ def decode(data: bytes, *, name: str) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    for candidate in (declared, meta_charset(data)):
+        codec = _known_codec(candidate)
+        if codec and codec != "utf-8":
+            return data.decode(codec, errors="replace"), codec
     return _decode_legacy(data, name)
+
+
+def meta_charset(data: bytes) -> str | None:
+    """The charset an HTML page declares in its first 4 KB, if any."""
+    match = _META_CHARSET.search(data[:4096])
+    return match.group(1).decode("ascii", "ignore") if match else None
+
+
+def _known_codec(label: str | None) -> str | None:
+    if not label:
+        return None
+    try:
+        name = codecs.lookup(label.strip().lower()).name
+    except LookupError:
+        return None
+    # Pages labelled ISO-8859-1 or windows-1252 with Arabic bytes are really windows-1256.
+    return None if name in ("latin-1", "iso8859-1", "cp1252", "ascii") else name
 
 
 def _score(text: str) -> float:

@@ -1,18 +1,39 @@
-"""HTML pages: main text and metadata by trafilatura, then the Arabic line classifier."""
+"""HTML pages: hidden chrome removed, main text by trafilatura, then the Arabic line rules.
+
+trafilatura finds the main content block; Marsad then reads the page's metadata itself
+(JSON-LD, meta tags, h1, Arabic-written dates) and runs every block of the main text
+through the same line classifier as text dumps, so inline teasers, captions, share
+prompts and notices that sit inside the article container are removed with a reason.
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 import trafilatura
+from lxml import html as lxml_html
+from lxml.etree import ParserError
 
 from marsad.errors import ExtractionError
+from marsad.extract.metadata import MetadataReader, PageMetadata
+from marsad.extract.pagekind import PageKind, page_kind
 from marsad.extract.textdump import TextDumpClassifier
 from marsad.model import Article
 
-_HTML_START = re.compile(r"^\s*(<!doctype html|<html|<head|<body|<meta|<article|<div|<p\b)", re.I)
+_HTML_START = re.compile(
+    r"^\s*(<!doctype html|<html|<head|<body|<meta|<article|<div|<p\b|<!--)", re.I
+)
+_HIDDEN = (
+    "//*[@hidden or @aria-hidden='true' "
+    "or contains(translate(@style, ' ', ''), 'display:none') "
+    "or contains(translate(@style, ' ', ''), 'visibility:hidden')]"
+    "|//template|//noscript"
+)
+_BLOCK_TAGS = {"p", "head", "quote", "item", "cell"}
+_CONTAINERS = {"item", "cell", "quote"}
 
 
 def looks_like_html(text: str) -> bool:
@@ -20,18 +41,38 @@ def looks_like_html(text: str) -> bool:
     return bool(_HTML_START.match(text[:512]))
 
 
-def _as_dict(result: Any) -> dict[str, Any]:
-    data = result if isinstance(result, dict) else result.as_dict()
-    return dict(data)
+@dataclass(frozen=True, slots=True)
+class HtmlPage:
+    """An extracted page: the article and what kind of page it was."""
+
+    article: Article
+    kind: PageKind
 
 
-def _iso_date(value: str | None) -> date | None:
-    if not value:
-        return None
+def _blocks(body: Any) -> list[tuple[str, bool]]:
+    """(text, is_heading) for each block of trafilatura's XML body, in reading order."""
+    blocks: list[tuple[str, bool]] = []
+    for element in body.iter():
+        if element.tag not in _BLOCK_TAGS:
+            continue
+        parent = element.getparent()
+        if element.tag in ("p", "head") and parent is not None and parent.tag in _CONTAINERS:
+            continue
+        text = " ".join("".join(element.itertext()).split())
+        if text:
+            blocks.append((text, element.tag == "head"))
+    return blocks
+
+
+def _visible_tree(html: str, input: str) -> Any:
     try:
-        return date.fromisoformat(value[:10])
-    except ValueError:
-        return None
+        tree = lxml_html.fromstring(html)
+    except (ParserError, ValueError) as exc:
+        raise ExtractionError(f"cannot parse the HTML: {exc}", document=input) from exc
+    for node in tree.xpath(_HIDDEN):
+        if node.getparent() is not None:
+            node.drop_tree()
+    return tree
 
 
 class HtmlArticleReader:
@@ -39,29 +80,70 @@ class HtmlArticleReader:
 
     def __init__(self, classifier: TextDumpClassifier) -> None:
         self.classifier = classifier
+        self.metadata = MetadataReader(classifier.reader.months)
 
-    def read(self, html: str, *, input: str, url: str | None, published: date | None) -> Article:
+    def read(self, html: str, *, input: str, url: str | None, published: date | None) -> HtmlPage:
+        tree = _visible_tree(html, input)
+        meta = self.metadata.read_tree(tree)
         result = trafilatura.bare_extraction(
-            html, url=url, with_metadata=True, include_comments=False, include_tables=False
+            tree,
+            url=url,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=False,
+            include_images=False,
         )
-        meta: dict[str, Any] = {} if result is None else _as_dict(result)
-        body = meta.get("text") or ""
-        if not body.strip():
-            raise ExtractionError("no main text found in the HTML page", document=input)
-        title = (meta.get("title") or "").strip()
-        dump = f"{title}\n\n{body}" if title else body
-        article = self.classifier.classify(dump, input=input, published=published)
-        authors = tuple(a.strip() for a in (meta.get("author") or "").split(";") if a.strip())
-        categories = meta.get("categories") or []
-        section = ", ".join(categories) if categories else article.section
+        body = getattr(result, "body", None) if result is not None else None
+        blocks = _blocks(body) if body is not None else []
+        title = meta.title or (getattr(result, "title", None) if result is not None else None)
+        article = self.classifier.classify_blocks(blocks, input=input, title=title)
+        kind = page_kind(tree, meta, article, url or meta.canonical_url)
+        return HtmlPage(self._article(article, meta, result, tree, url, published), kind)
+
+    def _article(
+        self,
+        article: Article,
+        meta: PageMetadata,
+        result: Any,
+        tree: Any,
+        url: str | None,
+        published: date | None,
+    ) -> Article:
+        found_date = getattr(result, "date", None) if result is not None else None
+        header_date = self.metadata.written_date(_header_lines(tree))
+        categories = list(getattr(result, "categories", None) or [])
         return Article(
-            input=input,
+            input=article.input,
             blocks=article.blocks,
             removed=article.removed,
-            url=url or meta.get("url"),
-            site=meta.get("sitename"),
-            section=section,
-            authors=authors or article.authors,
+            url=meta.canonical_url or url,
+            site=meta.site_name or (getattr(result, "sitename", None) if result else None),
+            section=meta.section or (categories[0] if categories else None) or article.section,
+            authors=tuple(meta.authors) or article.authors,
             source=article.source,
-            published=published or _iso_date(meta.get("date")) or article.published,
+            published=published or meta.published or header_date or _iso(found_date),
+            tags=tuple(meta.tags or list(getattr(result, "tags", None) or [])),
         )
+
+
+def _header_lines(tree: Any) -> list[str]:
+    """Text lines near the headline, where pages print their date."""
+    headings = tree.xpath("//h1")
+    scope = headings[0].getparent() if headings else tree
+    for _ in range(2):
+        if scope is not None and len(" ".join(scope.text_content().split())) < 400:
+            scope = scope.getparent() if scope.getparent() is not None else scope
+    if scope is None:
+        return []
+    return [" ".join(line.split()) for line in scope.text_content().splitlines() if line.strip()][
+        :60
+    ]
+
+
+def _iso(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None

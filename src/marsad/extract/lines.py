@@ -73,11 +73,13 @@ class LineFeatures:
     slug: bool
     dated: bool
     caption: bool
+    #: Marked up as a heading (h2–h6) on an HTML page.
+    heading: bool = False
 
     @property
     def prose(self) -> bool:
         """Looks like a body paragraph: a real sentence, not a label or a headline."""
-        if self.hit or self.slug or self.byline or self.caption:
+        if self.hit or self.slug or self.byline or self.caption or self.heading:
             return False
         if self.dated or self.question_heading:
             return False
@@ -112,7 +114,7 @@ class LineReader:
         self.places = _names("dateline_places.txt")
         self.time_words = _names("time_words.txt")
 
-    def read(self, index: int, text: str) -> LineFeatures:
+    def read(self, index: int, text: str, *, heading: bool = False) -> LineFeatures:
         words = len(text.split())
         dated = self.is_dated(text, words)
         dated_byline = dated and any(_DATE_PART.match(p) for p in _SEPARATOR.split(text))
@@ -127,6 +129,7 @@ class LineReader:
             slug=is_slug(text),
             dated=dated,
             caption=self.is_caption(text, words),
+            heading=heading,
         )
 
     def is_agency(self, name: str) -> bool:

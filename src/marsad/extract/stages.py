@@ -29,9 +29,12 @@ class ArticleExtractor:
         is_html = doc.kind == "html" or (doc.kind == "auto" and looks_like_html(doc.content))
         try:
             if is_html:
-                article = self.html.read(
+                page = self.html.read(
                     doc.content, input=doc.input, url=doc.url, published=doc.published
                 )
+                if page.kind.kind != "article":
+                    return Dropped(f"not an article: {page.kind.kind} page ({page.kind.reason})")
+                article = page.article
             else:
                 article = self.classifier.classify(
                     doc.content, input=doc.input, published=doc.published

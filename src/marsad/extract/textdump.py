@@ -59,17 +59,52 @@ class TextDumpClassifier:
 
     def classify(self, text: str, *, input: str, published: date | None = None) -> Article:
         """Turn a text dump into an Article; every non-body line lands in ``removed``."""
-        lines = self.lines(text)
+        return self._classify(self.lines(text), input=input, published=published, title=None)
+
+    def classify_blocks(
+        self,
+        blocks: list[tuple[str, bool]],
+        *,
+        input: str,
+        title: str | None,
+        published: date | None = None,
+    ) -> Article:
+        """Classify blocks from a page's markup: (text, is_heading) pairs, the title known.
+
+        A block that repeats the title is dropped; headings inside the body become
+        subheadings unless they are chrome.
+        """
+        lines: list[LineFeatures] = []
+        for text, heading in blocks:
+            text = " ".join(text.split())
+            if text:
+                lines.append(self.reader.read(len(lines), text, heading=heading))
+        return self._classify(lines, input=input, published=published, title=title)
+
+    def _classify(
+        self,
+        lines: list[LineFeatures],
+        *,
+        input: str,
+        published: date | None,
+        title: str | None,
+    ) -> Article:
         labels = _Labels()
         body = self._body(lines, labels)
         first = body[0] if body else len(lines)
         last = body[-1] if body else len(lines) - 1
-        title = self._title(lines[:first], lines, body)
-        section = self._section(lines, title, labels)
-        self._label_region(lines, labels, title, first, last)
-        blocks = []
-        if title is not None:
-            blocks.append(Block("title", lines[title].text))
+        section = None
+        if title is None:
+            title_index = self._title(lines[:first], lines, body)
+            section = self._section(lines, title_index, labels)
+            title = lines[title_index].text if title_index is not None else None
+        else:
+            title_index = None
+            for line in lines[: first + 1]:
+                if fold(line.text) == fold(title) and line.index not in labels.kinds:
+                    labels.remove(line.index, "title repeated")
+        self._label_region(lines, labels, title_index, first, last)
+        blocks = [Block("title", title)] if title else []
         for line in lines:
             kind = labels.kinds.get(line.index)
             if kind in ("paragraph", "subheading"):
@@ -173,7 +208,7 @@ class TextDumpClassifier:
                 labels.remove(line.index, "page header before the article")
             elif pos > last:
                 labels.remove(line.index, "page footer after the article")
-            elif line.headline and (not line.terminal or line.question_heading):
+            elif line.heading or (line.headline and (not line.terminal or line.question_heading)):
                 labels.kinds[line.index] = "subheading"
             else:
                 labels.remove(line.index, "fragment inside the article")

@@ -1,0 +1,247 @@
+"""Metadata of an HTML news page: title, authors, dates, section, tags, site, canonical URL.
+
+Sources, strongest first: JSON-LD (NewsArticle and friends), OpenGraph/article meta tags,
+other meta tags, visible markup (h1, <time>, breadcrumbs, rel=author), and dates written
+in Arabic words near the headline.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from lxml import html as lxml_html
+
+from marsad.arabic.months import MonthTable
+from marsad.arabic.normalize import fold
+
+_TITLE_SEPARATORS = re.compile(r"\s+[|\-–—:•·»«]{1,2}\s+|\s*[|｜]\s*")
+_ARTICLE_TYPES = {
+    "newsarticle",
+    "article",
+    "reportagenewsarticle",
+    "analysisnewsarticle",
+    "opinionnewsarticle",
+    "blogposting",
+    "backgroundnewsarticle",
+    "report",
+}
+_LIVE_TYPES = {"liveblogposting"}
+_VIDEO_TYPES = {"videoobject"}
+_LIST_TYPES = {"collectionpage", "itemlist", "searchresultspage", "webpage"}
+
+
+@dataclass(slots=True)
+class PageMetadata:
+    """What a page says about itself; empty fields when it says nothing."""
+
+    title: str | None = None
+    title_candidates: list[str] = field(default_factory=list)
+    authors: list[str] = field(default_factory=list)
+    published: date | None = None
+    section: str | None = None
+    tags: list[str] = field(default_factory=list)
+    site_name: str | None = None
+    canonical_url: str | None = None
+    language: str | None = None
+    og_type: str | None = None
+    schema_types: set[str] = field(default_factory=set)
+
+
+def _text(node: Any) -> str:
+    return " ".join(node.text_content().split()) if node is not None else ""
+
+
+def _iso(value: Any) -> date | None:
+    if not isinstance(value, str) or len(value) < 10:
+        return None
+    try:
+        return date.fromisoformat(value.strip()[:10])
+    except ValueError:
+        return None
+
+
+def _json_ld(tree: Any) -> list[dict[str, Any]]:
+    """Every JSON-LD object on the page, @graph flattened; broken blocks are skipped."""
+    objects: list[dict[str, Any]] = []
+    for script in tree.xpath('//script[@type="application/ld+json"]'):
+        try:
+            data = json.loads(script.text or "")
+        except json.JSONDecodeError:
+            continue
+        stack = data if isinstance(data, list) else [data]
+        while stack:
+            item = stack.pop(0)
+            if isinstance(item, dict):
+                objects.append(item)
+                graph = item.get("@graph")
+                if isinstance(graph, list):
+                    stack.extend(graph)
+    return objects
+
+
+def _types(obj: dict[str, Any]) -> set[str]:
+    value = obj.get("@type", [])
+    values = value if isinstance(value, list) else [value]
+    return {str(v).lower() for v in values}
+
+
+def _names(value: Any) -> list[str]:
+    """Author names from JSON-LD: a string, an object with name, or a list of them."""
+    items = value if isinstance(value, list) else [value]
+    names = []
+    for item in items:
+        name = item.get("name") if isinstance(item, dict) else item
+        if isinstance(name, str) and name.strip():
+            names.append(" ".join(name.split()))
+    return names
+
+
+def _meta(tree: Any, *keys: str) -> str | None:
+    for key in keys:
+        for attr in ("property", "name", "itemprop"):
+            found = tree.xpath(f'//meta[@{attr}="{key}"]/@content')
+            if found and found[0].strip():
+                return " ".join(str(found[0]).split())
+    return None
+
+
+def _meta_all(tree: Any, key: str) -> list[str]:
+    values = tree.xpath(f'//meta[@property="{key}" or @name="{key}"]/@content')
+    return [" ".join(str(v).split()) for v in values if str(v).strip()]
+
+
+def clean_title(title: str, site_name: str | None) -> str:
+    """Drop a site-name prefix or suffix: "TITLE - اليوم السابع" → "TITLE"."""
+    parts = [p.strip() for p in _TITLE_SEPARATORS.split(title) if p.strip()]
+    if len(parts) < 2:
+        return title.strip()
+    site = fold(site_name) if site_name else ""
+
+    def is_site(part: str) -> bool:
+        folded = fold(part)
+        return bool(site) and (folded in site or site in folded)
+
+    if is_site(parts[-1]) or (len(parts[-1].split()) <= 3 < len(parts[0].split()) and not site):
+        return title[: title.rfind(parts[-1])].rstrip(" |-–—:•·»«｜").strip()
+    if is_site(parts[0]):
+        return title[title.find(parts[1]) :].strip()
+    return title.strip()
+
+
+class MetadataReader:
+    """Reads PageMetadata from HTML; holds the month table for Arabic-written dates."""
+
+    def __init__(self, months: MonthTable | None = None) -> None:
+        self.months = months or MonthTable.load()
+
+    def read(self, html: str) -> PageMetadata:
+        """Metadata of an HTML page given as text (empty when it cannot be parsed)."""
+        try:
+            tree = lxml_html.fromstring(html)
+        except (ValueError, lxml_html.etree.ParserError):
+            return PageMetadata()
+        return self.read_tree(tree)
+
+    def read_tree(self, tree: Any) -> PageMetadata:
+        """Metadata of a parsed page."""
+        meta = PageMetadata()
+        objects = _json_ld(tree)
+        for obj in objects:
+            meta.schema_types |= _types(obj)
+        article = next(
+            (o for o in objects if _types(o) & (_ARTICLE_TYPES | _LIVE_TYPES | _VIDEO_TYPES)),
+            {},
+        )
+        meta.og_type = _meta(tree, "og:type")
+        meta.site_name = _meta(tree, "og:site_name", "application-name") or _publisher(article)
+        meta.canonical_url = _first(tree.xpath('//link[@rel="canonical"]/@href')) or _meta(
+            tree, "og:url"
+        )
+        meta.language = (_first(tree.xpath("/html/@lang")) or "").split("-")[0] or None
+        self._title(tree, meta, article)
+        meta.authors = (
+            _names(article.get("author"))
+            or _split_authors(_meta(tree, "author", "article:author", "dc.creator"))
+            or [_text(a) for a in tree.xpath('//*[@rel="author" or @class="author-name"]')][:3]
+        )
+        meta.authors = [a for a in meta.authors if a and not a.startswith("http")]
+        meta.published = (
+            _iso(article.get("datePublished"))
+            or _iso(
+                _meta(
+                    tree,
+                    "article:published_time",
+                    "datePublished",
+                    "pubdate",
+                    "publish-date",
+                    "date",
+                    "dc.date",
+                    "dcterms.created",
+                )
+            )
+            or _iso(_first(tree.xpath("//time/@datetime")))
+        )
+        section = article.get("articleSection")
+        meta.section = (
+            (section[0] if isinstance(section, list) and section else section)
+            if isinstance(section, (str, list))
+            else None
+        ) or _meta(tree, "article:section")
+        keywords = article.get("keywords")
+        meta.tags = _meta_all(tree, "article:tag") or (
+            [k.strip() for k in keywords.split(",") if k.strip()]
+            if isinstance(keywords, str)
+            else [str(k) for k in keywords]
+            if isinstance(keywords, list)
+            else []
+        )
+        return meta
+
+    def _title(self, tree: Any, meta: PageMetadata, article: dict[str, Any]) -> None:
+        h1 = [_text(h) for h in tree.xpath("//h1") if _text(h)]
+        headline = article.get("headline")
+        candidates = [
+            c
+            for c in (
+                headline if isinstance(headline, str) else None,
+                _meta(tree, "og:title", "twitter:title"),
+                _text(_first(tree.xpath("//title"))),
+            )
+            if c
+        ]
+        cleaned = [clean_title(c, meta.site_name) for c in candidates]
+        meta.title_candidates = h1 + cleaned
+        # An h1 that another source confirms is the headline; otherwise the best declared one.
+        for heading in h1:
+            if any(fold(heading) in fold(c) or fold(c) in fold(heading) for c in cleaned):
+                meta.title = heading
+                return
+        meta.title = cleaned[0] if cleaned else (h1[0] if h1 else None)
+
+    def written_date(self, lines: list[str]) -> date | None:
+        """The first Gregorian date written in words or digits in these lines."""
+        for line in lines:
+            found = self.months.find_date(line)
+            if found:
+                return found
+        return None
+
+
+def _publisher(article: dict[str, Any]) -> str | None:
+    publisher = article.get("publisher")
+    name = publisher.get("name") if isinstance(publisher, dict) else None
+    return name if isinstance(name, str) and name.strip() else None
+
+
+def _split_authors(value: str | None) -> list[str]:
+    if not value:
+        return []
+    return [a.strip() for a in re.split(r"[;,،]|\s+و(?=\S)", value) if a.strip()]
+
+
+def _first(values: Any) -> Any:
+    return values[0] if len(values) else None
