@@ -21,13 +21,23 @@ STAGES: Mapping[str, Callable[[], Stage]] = MappingProxyType(
 )
 
 
-def default_pipeline(names: list[str] | None = None) -> Pipeline:
-    """A Pipeline of the named stages (all of them, in order, by default)."""
+def default_pipeline(names: list[str] | None = None, *, skip_non_arabic: bool = False) -> Pipeline:
+    """A Pipeline of the named stages (all of them, in order, by default).
+
+    With ``skip_non_arabic`` the language stage drops documents that are not Arabic
+    (batch work); without it they are analysed and only flagged in ``language``.
+    """
     chosen = list(STAGES) if names is None else names
     unknown = [n for n in chosen if n not in STAGES]
     if unknown:
         raise InputError(f"unknown stage(s) {unknown}; known: {list(STAGES)}")
-    return Pipeline([STAGES[n]() for n in chosen])
+    stages = [
+        LanguageIdentifier(skip_non_arabic=True)
+        if n == "language" and skip_non_arabic
+        else STAGES[n]()
+        for n in chosen
+    ]
+    return Pipeline(stages)
 
 
 def parse_date(value: date | str | None) -> date | None:

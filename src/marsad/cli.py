@@ -177,6 +177,53 @@ def eval_textdumps(
     _write(f"f1={report.f1:.3f}")
 
 
+@eval_app.command("extraction")
+def eval_extraction(
+    gold: Annotated[list[Path], typer.Argument(help="Directories of NAME.html + NAME.gold.json.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+) -> None:
+    """Score HTML extraction; the last line is f1=… (mean body-token F1 over articles)."""
+    from marsad.evaluation.extraction import evaluate, load_pages, marsad_extractor
+
+    consoles = _Consoles()
+    with _user_errors(consoles):
+        summary = evaluate(marsad_extractor(), load_pages(gold)).summary()
+    if as_json:
+        _write(json.dumps(summary, indent=2))
+    else:
+        for key, value in summary.items():
+            if key != "f1":
+                _write(f"{key}={value}")
+    _write(f"f1={summary['f1']:.3f}")
+
+
+@app.command()
+def extract(
+    paths: Annotated[list[str], typer.Argument(help="Files, directories, JSONL, or - for stdin.")],
+    as_jsonl: Annotated[bool, typer.Option("--jsonl", help="One JSON record per line.")] = False,
+) -> None:
+    """Extract articles only (no analysis): one record per document, drops on stderr."""
+    consoles = _Consoles()
+    with _user_errors(consoles):
+        settings = _settings()
+        pipeline = default_pipeline(["extract", "language", "record"], skip_non_arabic=True)
+        extracted = 0
+        for item in read_inputs(paths, max_bytes=settings.max_document_bytes):
+            result = item if isinstance(item, Dropped) else pipeline.process(item)
+            if isinstance(result, Dropped):
+                consoles.warn(f"skipped {result.input}: {result.reason}")
+                continue
+            assert isinstance(result, AnalyzedArticle)
+            extracted += 1
+            record = to_record(result)
+            if as_jsonl:
+                _write(json.dumps(record, ensure_ascii=False))
+            else:
+                _write(json.dumps(record, ensure_ascii=False, indent=2))
+    if extracted == 0:
+        raise typer.Exit(1)
+
+
 @app.command()
 def version() -> None:
     """Print Marsad's version."""

@@ -53,10 +53,16 @@ class LanguageIdentifier:
     requires = frozenset({"article"})
     provides = frozenset({"language"})
 
+    def __init__(self, *, skip_non_arabic: bool = False) -> None:
+        self.skip_non_arabic = skip_non_arabic
+
     def __call__(self, doc: Document) -> Document | Dropped:
         if not isinstance(doc, Article):
             raise TypeError(f"{self.name} takes an Article, got {type(doc).__name__}")
-        return replace(doc, language=identify(doc.text).code)
+        language = identify(doc.text).code
+        if self.skip_non_arabic and language != "ar":
+            return Dropped(f"not Arabic (language {language})", doc.input)
+        return replace(doc, language=language)
 
 
 class RecordAssembler:
