@@ -225,6 +225,41 @@ def extract(
 
 
 @app.command()
+def ingest(
+    sources: Annotated[
+        list[str], typer.Argument(help="Files, directories, JSONL, or - for stdin.")
+    ],
+    db: Annotated[
+        str | None, typer.Option(help="Store path (default: $MARSAD_DB or ./marsad.db).")
+    ] = None,
+    published: Annotated[
+        str | None, typer.Option(help="Publication date for documents without one.")
+    ] = None,
+) -> None:
+    """Analyse documents into the store (safe to run again: an article is stored once)."""
+    from marsad.ingest import ingest as run_ingest
+    from marsad.store import open_store
+
+    consoles = _Consoles()
+    with _user_errors(consoles):
+        settings = _settings(db=db)
+        items = read_inputs(
+            sources, max_bytes=settings.max_document_bytes, published=parse_date(published)
+        )
+        pipeline = default_pipeline(skip_non_arabic=True)
+        with open_store(settings.db) as store:
+            stats = run_ingest(items, pipeline, store, console=consoles.err)
+    consoles.err.print(
+        f"{stats.analysed} analysed, {stats.added} new in {settings.db} "
+        f"(now {stats.stored_after}), {sum(stats.dropped.values())} dropped"
+    )
+    for reason, count in stats.dropped.most_common(10):
+        consoles.err.print(f"  dropped {count}: {reason}")
+    if stats.analysed == 0:
+        raise typer.Exit(1)
+
+
+@app.command()
 def version() -> None:
     """Print Marsad's version."""
     from marsad import __version__

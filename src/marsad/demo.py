@@ -6,18 +6,14 @@ from importlib import resources
 from pathlib import Path
 
 from rich.console import Console
-from rich.progress import track
 
 from marsad.analysis import default_pipeline
 from marsad.config import Settings
 from marsad.errors import InputError
-from marsad.model import AnalyzedArticle
-from marsad.pipeline import Dropped
+from marsad.ingest import ingest
 from marsad.report import run_tables
 from marsad.sources.files import read_inputs
 from marsad.store import open_store
-
-BATCH = 100
 
 
 def sample_corpus() -> Path:
@@ -32,35 +28,21 @@ def sample_corpus() -> Path:
 
 
 def run_demo(console: Console, settings: Settings, corpus: Path | None = None) -> int:
-    """Analyse the corpus into the store and print a summary; returns articles stored."""
+    """Analyse the corpus into the store and print a summary; returns articles analysed."""
     corpus = corpus or sample_corpus()
     pipeline = default_pipeline()
     items = list(read_inputs([str(corpus)], max_bytes=settings.max_document_bytes))
-    analyzed: list[AnalyzedArticle] = []
-    dropped: list[Dropped] = []
     with open_store(settings.db) as store:
-        batch: list[AnalyzedArticle] = []
-        for item in track(items, description="Analysing", console=console):
-            result = item if isinstance(item, Dropped) else pipeline.process(item)
-            if isinstance(result, Dropped):
-                dropped.append(result)
-                continue
-            assert isinstance(result, AnalyzedArticle)
-            batch.append(result)
-            if len(batch) >= BATCH:
-                store.add_many(batch)
-                analyzed += batch
-                batch = []
-        store.add_many(batch)
-        analyzed += batch
-        total = store.count()
+        stats = ingest(items, pipeline, store, console=console, total=len(items), keep=True)
+    analyzed = stats.articles
     duplicates = len(analyzed) - len({a.id for a in analyzed})
+    dropped = sum(stats.dropped.values())
     console.print(
-        f"[bold]{len(analyzed)}[/bold] articles analysed from {corpus}, {len(dropped)} dropped"
+        f"[bold]{len(analyzed)}[/bold] articles analysed from {corpus}, {dropped} dropped"
         + (f", {duplicates} with the same text as another" if duplicates else "")
-        + f"; the store {settings.db} now holds {total} articles."
+        + f"; the store {settings.db} now holds {stats.stored_after} articles."
     )
-    for drop in dropped[:10]:
+    for drop in stats.examples[:10]:
         console.print(f"  dropped {drop.input}: {drop.reason}", highlight=False)
     for table in run_tables(pipeline, analyzed):
         console.print(table)
