@@ -177,3 +177,28 @@ def test_eval_textdumps_without_gold(cli: Cli, tmp_path: Path) -> None:
     result = cli("eval", "textdumps", str(tmp_path))
     assert result.exit_code == 2
     assert "no *.gold.json" in result.stderr
+
+
+def test_extract_skips_non_arabic(cli: Cli, tmp_path: Path, seed_text: str) -> None:
+    (tmp_path / "seed.txt").write_text(seed_text, "utf-8")
+    (tmp_path / "english.txt").write_text(
+        "Talks resume\n\nThe envoy said on Monday that the talks with the two delegations "
+        "would resume in Geneva next week and that the agenda was agreed.\n",
+        "utf-8",
+    )
+    result = cli("extract", str(tmp_path), "--jsonl")
+    assert result.exit_code == 0
+    (record,) = [json.loads(line) for line in result.stdout.splitlines()]
+    assert record["input"].endswith("seed.txt")
+    assert "english.txt" in result.stderr and "not Arabic (language en)" in result.stderr
+
+
+def test_ingest_twice_stores_once(cli: Cli, tmp_path: Path, seed_text: str) -> None:
+    (tmp_path / "a.txt").write_text(seed_text, "utf-8")
+    (tmp_path / "b.txt").write_text(seed_text, "utf-8")
+    db = str(tmp_path / "store.db")
+    first = cli("ingest", str(tmp_path), "--db", db)
+    assert first.exit_code == 0, first.output
+    assert "2 analysed, 1 new" in first.stderr
+    second = cli("ingest", str(tmp_path), "--db", db)
+    assert "2 analysed, 0 new" in second.stderr and "(now 1)" in second.stderr
