@@ -141,7 +141,8 @@ def _header_lines(tree: Any) -> list[str]:
 
 
 def _iso(value: str | None) -> date | None:
-    if not value:
+    """trafilatura's date (htmldate), unless it is a bare year guess (YYYY-01-01)."""
+    if not value or value[4:10] == "-01-01":
         return None
     try:
         return date.fromisoformat(value[:10])
