@@ -19,7 +19,7 @@ from marsad.model import AnalyzedArticle
 from marsad.pipeline import Dropped
 from marsad.record import to_record
 from marsad.report import LANGUAGE_NAMES, print_article
-from marsad.sources.files import read_inputs
+from marsad.sources import read_sources
 
 app = typer.Typer(
     name="marsad",
@@ -92,7 +92,7 @@ def analyze(
         pipeline = default_pipeline()
         records: list[dict[str, object]] = []
         analysed = dropped = 0
-        for item in read_inputs(paths, max_bytes=settings.max_document_bytes, published=date):
+        for item in read_sources(paths, settings=settings, published=date):
             result = item if isinstance(item, Dropped) else pipeline.process(item)
             if isinstance(result, Dropped):
                 dropped += 1
@@ -208,7 +208,7 @@ def extract(
         settings = _settings()
         pipeline = default_pipeline(["extract", "language", "record"], skip_non_arabic=True)
         extracted = 0
-        for item in read_inputs(paths, max_bytes=settings.max_document_bytes):
+        for item in read_sources(paths, settings=settings):
             result = item if isinstance(item, Dropped) else pipeline.process(item)
             if isinstance(result, Dropped):
                 consoles.warn(f"skipped {result.input}: {result.reason}")
@@ -243,9 +243,7 @@ def ingest(
     consoles = _Consoles()
     with _user_errors(consoles):
         settings = _settings(db=db)
-        items = read_inputs(
-            sources, max_bytes=settings.max_document_bytes, published=parse_date(published)
-        )
+        items = read_sources(sources, settings=settings, published=parse_date(published))
         pipeline = default_pipeline(skip_non_arabic=True)
         with open_store(settings.db) as store:
             stats = run_ingest(items, pipeline, store, console=consoles.err)

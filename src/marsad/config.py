@@ -25,6 +25,16 @@ class Settings:
     max_document_bytes: int = 10 * 1024 * 1024
     #: Smallest share of Arabic letters among all letters for a text to count as Arabic.
     min_arabic_share: float = 0.6
+    #: Seconds before an HTTP request is abandoned.
+    http_timeout: float = 20.0
+    #: Seconds to wait between two requests to the same host.
+    http_delay: float = 1.0
+    #: Retries after a connection error, 429 or 5xx, with exponential backoff.
+    http_retries: int = 3
+    #: Redirects followed before a URL is dropped.
+    http_max_redirects: int = 5
+    #: Longest Retry-After (seconds) honoured before a URL is dropped.
+    http_max_retry_after: float = 60.0
 
 
 def _coerce(name: str, value: Any, kind: type) -> Any:
