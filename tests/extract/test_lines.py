@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from marsad.extract.lines import LineReader, ends_sentence, is_slug, split_names
+from marsad.extract.bylines import split_names
+from marsad.extract.lines import LineReader, ends_sentence, is_slug
 
 
 @pytest.fixture(scope="module")

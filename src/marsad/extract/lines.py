@@ -8,30 +8,13 @@ from importlib import resources
 
 from marsad.arabic.months import MonthTable
 from marsad.arabic.normalize import fold
-from marsad.extract.lexicon import Lexicon, LexiconHit, core
+from marsad.extract.bylines import Byline, BylineParser, has_date_part
+from marsad.extract.lexicon import Lexicon, LexiconHit
 
 _CLOSERS = " \t\"'”’»)]}*"
 _TERMINALS = ".!?؟…"
 _SLUG_EXT = re.compile(r"\.(jpe?g|png|gif|webp|avif|bmp|svg)$", re.IGNORECASE)
 _SLUG_PARTS = re.compile(r"[-_]+")
-_DASH = r"\s+[-–—]\s+|\s*[-–—]\s+|\s+[-–—]\s*"
-_AUTHOR_CUE = re.compile(
-    r"^(?:إعداد وتحرير|كتبته|كتبه|كتبت|كتب|بقلم|إعداد|اعداد|تحرير|تقرير|حوار|ترجمة|By)"
-    r"(?:\s*[:：\-–—|]\s*|\s+)(?P<name>.+)$"
-)
-_SOURCE_CUE = re.compile(r"^(?:المصدر|مصدر الخبر|نقلا عن|عن)\s*[:：\-–—]\s*(?P<name>.+)$")
-_PLACE_COLON = re.compile(r"^(?P<place>[^:：]{2,25})\s*[:：]\s*(?P<name>[^:：]+)$")
-_SOURCE_PARTS = re.compile(r"\s*[+/،,&]\s*|\s+و(?=\S)")
-_GENERIC_SOURCES = frozenset({"وكالات", "الوكالات", "متابعات", "مواقع", "وكالات الانباء"})
-_SEPARATOR = re.compile(r"\s*[|｜/]\s*|\s+[-–—]\s*|\s*[-–—]\s+")
-_QUOTED = re.compile(r"[«»\"“”]")
-_DATE_PART = re.compile(r"^[\d\s./:\-]+$")
-_NAME_STRIP = " \t()[]«»\"“”'’:："
-_OUTLET_WORD = re.compile(
-    r"(نيوز|\.نت|\.كوم|\.com|\.net|عربيه|عربية|اليوم|صحيفة|صحيفه|جريدة|جريده|موقع|وكالة|"
-    r"وكاله|قناة|قناه|تلفزيون|راديو|إذاعة|اذاعه|\btv\b|\d)",
-    re.IGNORECASE,
-)
 _RELATIVE_TIME = re.compile(
     r"(منذ\s+(\d+\s+)?(دقيقه|دقائق|دقيقتين|ساعه|ساعات|ساعتين|يوم|ايام|يومين|اسبوع|شهر))"
     r"|^(اخر تحديث|تاريخ النشر|نشر في|نشر بتاريخ|نشر|تم النشر|محدث|updated|published)\b"
@@ -39,8 +22,9 @@ _RELATIVE_TIME = re.compile(
 )
 _WEEKDAYS = ("السبت", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه")
 _CAPTION_CUE = re.compile(r"(صوره|ارشيفيه|ارشيف|getty|afp|reuters|epa|انترنت|مواقع التواصل)")
-_INNER_PUNCT = re.compile(r"[،,;؛:!?؟]|(?<!\.)\.(?!\.)")
-_NAME_SPLIT = re.compile(r"\s*[،,]\s*|\s+و(?=\S)")
+_PHOTO_START = re.compile(r"(^|[-–—|]\s*)\(?(صوره|الصوره|صور)\b")
+_INNER_PUNCT = re.compile(r"[،,;؛!?؟]|(?<!\.)\.(?!\.)")
+_COMMA = re.compile(r"[،,؛;]")
 
 
 def _names(rel: str) -> frozenset[str]:
@@ -48,17 +32,6 @@ def _names(rel: str) -> frozenset[str]:
     return frozenset(
         fold(line) for line in text.splitlines() if line.strip() and not line.startswith("#")
     )
-
-
-@dataclass(frozen=True, slots=True)
-class Byline:
-    """Who wrote or supplied the article, as a byline or dateline line says."""
-
-    source: str | None = None
-    authors: tuple[str, ...] = ()
-    #: How sure the line is about the source: 3 "المصدر: …", 2 a byline, 1 a bare agency name
-    #: (which may be a photo credit).
-    strength: int = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,9 +54,11 @@ class LineFeatures:
         """Looks like a body paragraph: a real sentence, not a label or a headline."""
         if self.hit or self.slug or self.byline or self.caption or self.heading:
             return False
-        if self.dated or self.question_heading:
+        if self.dated or self.question_heading or self.text.startswith("*"):
             return False
-        return self.words >= 15 or (self.terminal and self.words >= 6)
+        if self.terminal:
+            return self.words >= 6
+        return self.words >= 25 or (self.words >= 15 and bool(_COMMA.search(self.text)))
 
     @property
     def question_heading(self) -> bool:
@@ -97,10 +72,12 @@ class LineFeatures:
     @property
     def headline(self) -> bool:
         """Short enough and plain enough to be a title or a subheading."""
+        full_sentence = self.terminal and self.words > 10 and self.text.rstrip(_CLOSERS)[-1] == "."
         return (
             not (self.hit or self.slug or self.byline or self.dated or self.caption)
             and 2 <= self.words <= 30
             and self.arabic_share >= 0.5
+            and not full_sentence
         )
 
 
@@ -110,33 +87,30 @@ class LineReader:
     def __init__(self) -> None:
         self.lexicon = Lexicon.load()
         self.months = MonthTable.load()
-        self.agencies = _names("agencies.txt")
-        self.places = _names("dateline_places.txt")
+        self.bylines = BylineParser()
         self.time_words = _names("time_words.txt")
 
     def read(self, index: int, text: str, *, heading: bool = False) -> LineFeatures:
         words = len(text.split())
         dated = self.is_dated(text, words)
-        dated_byline = dated and any(_DATE_PART.match(p) for p in _SEPARATOR.split(text))
+        caption = self.is_caption(text, words)
+        terminal = ends_sentence(text, words)
+        byline = None
+        if not caption and (not dated or has_date_part(text)):
+            byline = self.bylines.parse(text, words, sentence=terminal)
         return LineFeatures(
             index=index,
             text=text,
             words=words,
-            terminal=ends_sentence(text, words),
+            terminal=terminal,
             arabic_share=arabic_share(text),
             hit=self.lexicon.match(text),
-            byline=self.byline(text, words) if not dated or dated_byline else None,
+            byline=byline,
             slug=is_slug(text),
             dated=dated,
-            caption=self.is_caption(text, words),
+            caption=caption,
             heading=heading,
         )
-
-    def is_agency(self, name: str) -> bool:
-        return core(name) in self.agencies
-
-    def is_place(self, name: str) -> bool:
-        return core(name) in self.places
 
     def is_dated(self, text: str, words: int) -> bool:
         """A date or time line: a date signal, and hardly any word that is not about time."""
@@ -164,95 +138,13 @@ class LineReader:
             return False
         stripped = text.rstrip(_CLOSERS + " ")
         bracket = re.search(r"\(([^()]{1,40})\)\s*$", text.strip())
-        if bracket and (self.is_agency(bracket.group(1)) or _CAPTION_CUE.search(fold(bracket[1]))):
+        credit = bracket[1] if bracket else ""
+        if bracket and (self.bylines.is_agency(credit) or _CAPTION_CUE.search(fold(credit))):
             return words > 1
         folded = fold(stripped)
-        return bool(re.match(r"^(\(?صوره|الصوره|صور)\b", folded)) or folded.endswith(
+        return bool(_PHOTO_START.search(folded)) or folded.endswith(
             ("ارشيفيه", "- ارشيف", "(ارشيف")
         )
-
-    def byline(self, text: str, words: int) -> Byline | None:
-        """Parse bylines and datelines; None when the line is not one."""
-        line = text.strip()
-        if words > 12 or (ends_sentence(line, words) and words > 4):
-            return None
-        inner = line.strip(_NAME_STRIP)
-        if self.is_agency(inner):
-            return Byline(source=inner, strength=1)
-        if cue := _AUTHOR_CUE.match(line):
-            return self._author_cue(cue["name"])
-        if cue := _SOURCE_CUE.match(line):
-            name = self._main_source(cue["name"])
-            return Byline(source=name, strength=3) if name and len(name.split()) <= 5 else None
-        if (colon := _PLACE_COLON.match(line)) and self.is_place(colon["place"]):
-            names = split_names(colon["name"])
-            return Byline(authors=names) if _person_names(names) else None
-        return self._separated(line)
-
-    def _author_cue(self, rest: str) -> Byline | None:
-        source = None
-        dash = [p.strip() for p in re.split(_DASH, rest) if p.strip()]
-        if len(dash) == 2 and (self.is_place(dash[1]) or self.is_agency(dash[1])):
-            rest = dash[0]
-            source = dash[1] if self.is_agency(dash[1]) else None
-        names = split_names(rest)
-        if not names or any(len(n.split()) > 4 for n in names):
-            return None
-        return Byline(source=source, authors=names)
-
-    def _main_source(self, text: str) -> str | None:
-        """ "الجزيرة + وكالات" → الجزيرة; "فرانس24/ أ ف ب" → أ ف ب (a named agency wins)."""
-        parts = [p.strip(_NAME_STRIP) for p in _SOURCE_PARTS.split(text) if p.strip(_NAME_STRIP)]
-        named = [p for p in parts if core(p) not in _GENERIC_SOURCES]
-        agencies = [p for p in named if self.is_agency(p)]
-        return (agencies or named or [None])[0]
-
-    def _separated(self, line: str) -> Byline | None:
-        """Bylines of parts split by | / or a dash: outlet, person, place, agency, date.
-
-        "سيريان تلغراف | NAME", "الرياض - واس", "دبي - العربية.نت", "هسبريس - NAME",
-        "تونس/ NAME/ الأناضول", "NAME |01.11.2016", "فرانس24/ أ ف ب".
-        """
-        if not _SEPARATOR.search(line):
-            return None
-        raw_parts = [p for p in _SEPARATOR.split(line) if p.strip(_NAME_STRIP)]
-        quoted = {p.strip(_NAME_STRIP) for p in raw_parts if _QUOTED.search(p)}
-        parts = [p.strip(_NAME_STRIP) for p in raw_parts]
-        parts = [p for p in parts if not _DATE_PART.match(p)]
-        if not 1 <= len(parts) <= 3 or any(len(p.split()) > 5 for p in parts):
-            return None
-        agencies = [p for p in parts if self.is_agency(p)]
-        rest = [p for p in parts if not self.is_agency(p) and not self.is_place(p)]
-        if agencies:
-            people = [p for p in rest if _person_names((p,))]
-            return Byline(source=agencies[-1], authors=tuple(people[:1]))
-        if len(rest) == len(parts):  # no agency, no place: outlet | person
-            if len(parts) == 2 and _person_names(split_names(parts[1])):
-                return Byline(source=parts[0], authors=split_names(parts[1]))
-            if len(parts) == 1 and _person_names(split_names(parts[0])):
-                return Byline(authors=split_names(parts[0]))
-            return None
-        if len(rest) == 1:  # a place and one more part: an outlet or a person
-            if rest[0] in quoted or _OUTLET_WORD.search(rest[0]) or not _person_names((rest[0],)):
-                return Byline(source=rest[0])
-            return Byline(authors=(rest[0],))
-        return None
-
-
-def _person_names(names: tuple[str, ...]) -> bool:
-    """Names as bylines give them: two to four words each."""
-    return bool(names) and all(
-        2 <= len(n.split()) <= 4 and not any(c.isdigit() for c in n) for n in names
-    )
-
-
-def split_names(text: str) -> tuple[str, ...]:
-    """Split "أحمد علي ومحمد حسن" or "أحمد علي، محمد حسن" into names (keeps single names whole)."""
-    text = text.strip(" :：-–—()")
-    parts = [p.strip() for p in _NAME_SPLIT.split(text) if p.strip()]
-    if len(parts) > 1 and all(len(p.split()) >= 2 for p in parts):
-        return tuple(parts)
-    return (text,) if text else ()
 
 
 def ends_sentence(text: str, words: int) -> bool:

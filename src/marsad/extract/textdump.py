@@ -10,17 +10,24 @@ section label, and everything else is removed with a reason.
 from __future__ import annotations
 
 import re
+from collections.abc import Container, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+import Stemmer
+
 from marsad.arabic.normalize import fold
-from marsad.extract.lines import Byline, LineFeatures, LineReader
+from marsad.extract.bylines import Byline
+from marsad.extract.lines import LineFeatures, LineReader
 from marsad.model import Article, Block, Removed
 
 _WORD = re.compile(r"\w{3,}")
+#: Subheadings are short; a longer line inside the body is a paragraph.
+SUBHEADING_MAX_WORDS = 14
+#: Unpunctuated lines this long are sentences, not labels or headlines.
+LONG_LINE_WORDS = 15
 #: Share of a title's content words that the first paragraphs must use.
 TITLE_MIN_OVERLAP = 0.34
-_PROCLITICS = ("وال", "بال", "فال", "لل", "ال", "و", "ب", "ف", "ل")
 
 
 @dataclass(slots=True)
@@ -36,15 +43,14 @@ class _Labels:
         self.reasons.setdefault(index, reason)
 
 
-def _stem(word: str) -> str:
-    for clitic in _PROCLITICS:
-        if word.startswith(clitic) and len(word) - len(clitic) >= 3:
-            return word[len(clitic) :]
-    return word
+class _Vocabulary:
+    """Content words of a line as light stems (Snowball Arabic), for comparing lines."""
 
+    def __init__(self) -> None:
+        self._stemmer = Stemmer.Stemmer("arabic")
 
-def _content_words(text: str) -> set[str]:
-    return {_stem(w) for w in _WORD.findall(fold(text))}
+    def __call__(self, text: str) -> set[str]:
+        return set(self._stemmer.stemWords(_WORD.findall(fold(text))))
 
 
 class TextDumpClassifier:
@@ -52,6 +58,7 @@ class TextDumpClassifier:
 
     def __init__(self, reader: LineReader | None = None) -> None:
         self.reader = reader or LineReader()
+        self._content_words = _Vocabulary()
 
     def lines(self, text: str) -> list[LineFeatures]:
         stripped = (line.strip() for line in text.splitlines())
@@ -95,7 +102,7 @@ class TextDumpClassifier:
         last = body[-1] if body else len(lines) - 1
         section = None
         if title is None:
-            title_index = self._title(lines[:first], lines, body)
+            title_index = self._title(lines[:first], lines, body, labels.kinds)
             section = self._section(lines, title_index, labels)
             title = lines[title_index].text if title_index is not None else None
         else:
@@ -114,7 +121,8 @@ class TextDumpClassifier:
             for line in lines
             if labels.kinds.get(line.index) == "removed"
         )
-        sources = [b for b in labels.bylines if b.source]
+        generic = self.reader.bylines.is_generic
+        sources = [b for b in labels.bylines if b.source and not generic(b.source)]
         source = max(sources, key=lambda b: b.strength).source if sources else None
         authors = next((b.authors for b in labels.bylines if b.authors), ())
         if published is None:
@@ -133,7 +141,13 @@ class TextDumpClassifier:
         )
 
     def _body(self, lines: list[LineFeatures], labels: _Labels) -> list[int]:
-        """Indexes of body paragraphs, after cutting comment tails and related lists."""
+        """Indexes of body paragraphs, after cutting comment tails and related lists.
+
+        In an Arabic page, a paragraph must be Arabic: an embedded post in another
+        language is not part of the article.
+        """
+        letters = sum(ln.words for ln in lines)
+        arabic = sum(ln.words * ln.arabic_share for ln in lines) >= 0.5 * max(1, letters)
         body: list[int] = []
         open_list: str | None = None
         for pos, line in enumerate(lines):
@@ -150,34 +164,70 @@ class TextDumpClassifier:
                 open_list = hit.category.reason
                 labels.remove(line.index, open_list)
                 continue
-            if line.prose:
+            if line.prose and (not arabic or line.arabic_share >= 0.5):
                 open_list = None
                 labels.kinds[line.index] = "paragraph"
                 body.append(pos)
             elif open_list and not line.byline:
                 labels.remove(line.index, line.hit.category.reason if line.hit else open_list)
-        return body
+        return self._drop_repeats(lines, body, labels)
+
+    def _drop_repeats(
+        self, lines: list[LineFeatures], body: list[int], labels: _Labels
+    ) -> list[int]:
+        """A deck or summary that a later paragraph repeats (whole or cut short) goes."""
+        kept = []
+        for n, pos in enumerate(body):
+            later = [lines[other] for other in body[n + 1 :]]
+            if self._repeats(lines[pos], later if n < 3 else [], exact=later):
+                labels.kinds.pop(lines[pos].index, None)
+                labels.remove(lines[pos].index, "repeats a later paragraph")
+            else:
+                kept.append(pos)
+        for line in lines[: kept[0] if kept else 0]:  # a cut-short deck above the body
+            cut = line.text.rstrip().endswith(("...", "…")) and line.words >= 8
+            if cut and line.index not in labels.kinds and self._repeats(line, [lines[kept[0]]]):
+                labels.remove(line.index, "repeats a later paragraph")
+        return kept
+
+    def _repeats(
+        self, line: LineFeatures, others: list[LineFeatures], exact: Sequence[LineFeatures] = ()
+    ) -> bool:
+        """The line's words are (nearly) all in one of the other lines, or it is a copy."""
+        words = self._content_words(line.text.rstrip(" .…"))
+        return any(line.text == other.text for other in exact) or any(
+            words and len(words & self._content_words(other.text)) >= 0.85 * len(words)
+            for other in others
+        )
 
     def _title(
-        self, before: list[LineFeatures], lines: list[LineFeatures], body: list[int]
+        self,
+        before: list[LineFeatures],
+        lines: list[LineFeatures],
+        body: list[int],
+        taken: Container[int],
     ) -> int | None:
         """The headline-like line before the body whose words the body uses most."""
-        candidates = [ln for ln in before if ln.headline and ln.words >= 3]
+        candidates = [
+            ln for ln in before if ln.headline and ln.words >= 3 and ln.index not in taken
+        ]
         if not candidates:
             return None
         vocabulary: set[str] = set()
         for pos in body[:4]:
-            vocabulary |= _content_words(lines[pos].text)
+            vocabulary |= self._content_words(lines[pos].text)
 
         def overlap(line: LineFeatures) -> float:
-            words = _content_words(line.text)
+            words = self._content_words(line.text)
             return len(words & vocabulary) / len(words) if words else 0.0
 
         # Titles come first; captions and teasers that follow them share words with the
-        # body too, so the earliest line the body talks about wins.
-        for line in candidates:
-            if overlap(line) >= TITLE_MIN_OVERLAP:
-                return line.index
+        # body too, so the earliest line the body talks about wins. A three-word line
+        # (an outlet's name, a label) only wins when no longer line qualifies.
+        for shortest in (4, 3):
+            for line in candidates:
+                if line.words >= shortest and overlap(line) >= TITLE_MIN_OVERLAP:
+                    return line.index
         return max(candidates, key=overlap).index
 
     def _section(self, lines: list[LineFeatures], title: int | None, labels: _Labels) -> str | None:
@@ -200,18 +250,52 @@ class TextDumpClassifier:
             if line.index in labels.kinds or pos == title:
                 continue
             reason = self._chrome_reason(line)
-            if line.byline:
+            if line.byline and reason == "byline":
                 labels.bylines.append(line.byline)
+                if line.byline.cue_only and pos + 1 < len(lines):
+                    self._name_after_cue(lines[pos + 1], labels)
             if reason:
                 labels.remove(line.index, reason)
+            elif self._unpunctuated_paragraph(line, pos, title, first, last):
+                labels.kinds[line.index] = "paragraph"
             elif pos < first:
                 labels.remove(line.index, "page header before the article")
             elif pos > last:
                 labels.remove(line.index, "page footer after the article")
-            elif line.heading or (line.headline and (not line.terminal or line.question_heading)):
+            elif (
+                line.words <= SUBHEADING_MAX_WORDS
+                and self._introduces_paragraph(lines, pos, labels)
+                and (
+                    line.heading or (line.headline and (not line.terminal or line.question_heading))
+                )
+            ):
                 labels.kinds[line.index] = "subheading"
             else:
                 labels.remove(line.index, "fragment inside the article")
+
+    @staticmethod
+    def _unpunctuated_paragraph(
+        line: LineFeatures, pos: int, title: int | None, first: int, last: int
+    ) -> bool:
+        """A long sentence without final punctuation: a lead under the title, a paragraph
+        inside the body, or the last paragraph right after it."""
+        if line.heading or line.arabic_share < 0.5 or line.words < LONG_LINE_WORDS:
+            return False
+        if pos < first:
+            return title is not None and pos > title
+        return pos <= last or (pos == last + 1 and line.words >= 20)
+
+    @staticmethod
+    def _introduces_paragraph(lines: list[LineFeatures], pos: int, labels: _Labels) -> bool:
+        """Subheadings head a paragraph; polls, tag lists and teasers do not."""
+        return pos + 1 < len(lines) and labels.kinds.get(lines[pos + 1].index) == "paragraph"
+
+    def _name_after_cue(self, line: LineFeatures, labels: _Labels) -> None:
+        """ "كتب:" on one line and the name on the next."""
+        name = line.text.strip(" :：-–—")
+        if line.index not in labels.kinds and self.reader.bylines.is_person(name):
+            labels.remove(line.index, "byline")
+            labels.bylines.append(Byline(authors=(name,)))
 
     def _chrome_reason(self, line: LineFeatures) -> str | None:
         if line.hit:
