@@ -17,7 +17,7 @@ from marsad.model import Article
 Kind = Literal["article", "section", "tag", "video", "liveblog"]
 
 #: Fewer body words than this and the page is not an article.
-MIN_ARTICLE_WORDS = 60
+MIN_ARTICLE_WORDS = 30
 _PATHS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
     ("tag", re.compile(r"/(tags?|keywords?|topics?|الوسوم|وسم)/", re.I)),
     ("section", re.compile(r"/(category|categories|section|sections|archive|author)/", re.I)),
@@ -33,10 +33,11 @@ class PageKind:
     reason: str
 
 
-def _headline_links(tree: Any) -> int:
-    return sum(
-        1 for a in tree.xpath("//a") if 4 <= len(" ".join(a.text_content().split()).split()) <= 25
-    )
+def _headline_links(tree: Any) -> tuple[int, int]:
+    """How many links read like headlines (4–25 words), and how many words they hold."""
+    sizes = [len(a.text_content().split()) for a in tree.xpath("//a")]
+    headlines = [n for n in sizes if 4 <= n <= 25]
+    return len(headlines), sum(headlines)
 
 
 def page_kind(tree: Any, meta: PageMetadata, article: Article, url: str | None) -> PageKind:
@@ -58,7 +59,9 @@ def page_kind(tree: Any, meta: PageMetadata, article: Article, url: str | None) 
     for kind, pattern in _PATHS:
         if pattern.search(path) and words < 250:
             return PageKind(kind, f"URL path {path}")
-    links = _headline_links(tree)
+    links, linked_words = _headline_links(tree)
+    if links >= 8 and linked_words >= 0.5 * max(1, words):
+        return PageKind("section", f"{links} headline links hold most of the text")
     if words < MIN_ARTICLE_WORDS:
         if meta.schema_types & {"collectionpage", "itemlist"} or links >= 10:
             return PageKind("section", f"{links} headline links and {words} body words")
