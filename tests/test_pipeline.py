@@ -77,5 +77,12 @@ def test_counters_by_outcome() -> None:
 
 
 def test_default_pipeline_is_ordered(pipeline: Pipeline) -> None:
-    assert [s.name for s in pipeline.stages] == ["extract", "language", "record"]
+    assert [s.name for s in pipeline.stages] == [
+        "extract",
+        "language",
+        "record",
+        "sentences",
+        "times",
+        "quantities",
+    ]
     assert "record" in pipeline.provides

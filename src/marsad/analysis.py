@@ -6,6 +6,7 @@ from collections.abc import Callable, Mapping
 from datetime import date
 from types import MappingProxyType
 
+from marsad.arabic.stages import QuantityTagger, SentenceSplitter, TimeTagger
 from marsad.errors import ExtractionError, InputError
 from marsad.extract.stages import ArticleExtractor, LanguageIdentifier, RecordAssembler
 from marsad.model import AnalyzedArticle, RawDocument
@@ -17,6 +18,9 @@ STAGES: Mapping[str, Callable[[], Stage]] = MappingProxyType(
         "extract": ArticleExtractor,
         "language": LanguageIdentifier,
         "record": RecordAssembler,
+        "sentences": SentenceSplitter,
+        "times": TimeTagger,
+        "quantities": QuantityTagger,
     }
 )
 

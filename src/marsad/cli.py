@@ -177,6 +177,22 @@ def eval_textdumps(
     _write(f"f1={report.f1:.3f}")
 
 
+@eval_app.command("dates")
+def eval_dates(
+    gold: Annotated[Path, typer.Argument(help="A gold .jsonl file or a directory of them.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+) -> None:
+    """Score date and quantity resolution; the last line is accuracy=…"""
+    from marsad.evaluation.dates import score_file
+
+    consoles = _Consoles()
+    with _user_errors(consoles):
+        report = score_file(gold)
+    if as_json:
+        _write(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
+    _write(report.summary())
+
+
 @eval_app.command("extraction")
 def eval_extraction(
     gold: Annotated[list[Path], typer.Argument(help="Directories of NAME.html + NAME.gold.json.")],

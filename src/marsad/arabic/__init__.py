@@ -1,1 +1,2 @@
-"""Arabic text core: normalisation, and later sentences, tokens, numbers and dates."""
+"""Arabic text core: offset-preserving normalisation, sentences, tokens and clitics, numbers,
+dates and times, quantities, and the pipeline stages that use them (``arabic.stages``)."""
