@@ -87,11 +87,15 @@ def run_tables(pipeline: Pipeline, analyzed: list[AnalyzedArticle]) -> list[Tabl
     removed = Counter(r.reason for a in analyzed for r in a.article.removed)
     entities = Counter(e.name for a in analyzed for e in a.entities)
     events = Counter(e.type for a in analyzed for e in a.events)
+    times = Counter(t.granularity or "—" for a in analyzed for t in a.times)
+    counted = Counter(q.what or q.unit or "—" for a in analyzed for q in a.quantities)
     return [
         stages,
         counter_table("Languages", languages, "none"),
         counter_table("Sections", sections, "none"),
         counter_table("Boilerplate removed, by reason", removed, "none"),
+        counter_table("Dates and times, by granularity", times, "none found"),
+        counter_table("Quantities, by what they count", counted, "none found"),
         counter_table("Top entities", entities, "none found (entity linking not built yet)"),
         counter_table("Events by type", events, "none found (event coding not built yet)"),
     ]
