@@ -123,7 +123,7 @@ def _safe(extractor: Extractor) -> Extractor:
     def run(html: str, url: str | None) -> Extraction:
         try:
             return extractor(html, url)
-        except Exception as exc:  # noqa: BLE001 - other tools' failures are data here
+        except Exception as exc:  # other tools' failures are data here
             print(f"  {type(exc).__name__}: {exc}"[:200], file=sys.stderr)
             return Extraction("")
 

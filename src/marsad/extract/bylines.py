@@ -34,9 +34,11 @@ _QUOTED = re.compile(r"[«»\"“”]")
 _DATE_PART = re.compile(r"^[\d\s./:\-]+$")
 _NAME_STRIP = " \t()[]«»\"“”'’:："
 _NOT_IN_NAMES = re.compile(r"[()\[\]«»\"“”:：،,.!?؟#@/|\d]")
-_OUTLET_WORD = re.compile(
+#: Words that mark a name as an outlet's ("… نيوز", "جريدة …", "….com").
+OUTLET_WORD = re.compile(
     r"(نيوز|\.نت|\.كوم|\.com|\.net|عربيه|عربية|اليوم|صحيفة|صحيفه|جريدة|جريده|موقع|وكالة|"
-    r"وكاله|قناة|قناه|تلفزيون|راديو|إذاعة|اذاعه|أونلاين|اونلاين|online|بوست|تايمز|\btv\b|\d)",
+    r"وكاله|قناة|قناه|تلفزيون|راديو|إذاعة|اذاعه|أونلاين|اونلاين|online|بوست|تايمز|\btv\b|"
+    r"بوابة|بوابه|شبكة|شبكه|\d)",
     re.IGNORECASE,
 )
 _NAME_SPLIT = re.compile(r"\s*[،,]\s*|\s+و(?=\S)")
@@ -95,7 +97,7 @@ class BylineParser:
         return (
             2 <= len(words) <= 4
             and not _NOT_IN_NAMES.search(name)
-            and not _OUTLET_WORD.search(name)
+            and not OUTLET_WORD.search(name)
             and not any(fold(w) in self.title_words for w in words)
         )
 
@@ -147,7 +149,7 @@ class BylineParser:
         if (
             len(names) == 1
             and not self.is_person(names[0])
-            and (_OUTLET_WORD.search(names[0]) or self.is_agency(names[0]))
+            and (OUTLET_WORD.search(names[0]) or self.is_agency(names[0]))
         ):
             return Byline(source=names[0])
         return Byline(source=source, authors=names)
@@ -181,7 +183,7 @@ class BylineParser:
                 return Byline(authors=split_names(parts[0]))
             return None
         if len(rest) == 1:  # a place and one more part: an outlet or a person
-            if rest[0] in quoted or _OUTLET_WORD.search(rest[0]) or not self.is_person(rest[0]):
+            if rest[0] in quoted or OUTLET_WORD.search(rest[0]) or not self.is_person(rest[0]):
                 return None if self.is_generic(rest[0]) else Byline(source=rest[0])
             return Byline(authors=(rest[0],))
         return None

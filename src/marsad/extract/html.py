@@ -33,6 +33,17 @@ _HIDDEN = (
     "|//template|//noscript"
 )
 _BLOCK_TAGS = {"p", "head", "quote", "item", "cell"}
+#: HTML elements that start a new line when a page is read as text.
+_HTML_BLOCKS = frozenset(
+    (
+        *("address", "article", "aside", "blockquote", "br", "dd", "div", "dl", "dt"),
+        *("figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6"),
+        *("header", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "table"),
+        *("tbody", "td", "th", "thead", "tr", "ul"),
+    )
+)
+_HTML_HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
+_SKIP = frozenset({"script", "style", "template", "noscript", "svg", "button", "select"})
 _CONTAINERS = {"item", "cell", "quote"}
 
 
@@ -62,6 +73,53 @@ def _blocks(body: Any) -> list[tuple[str, bool]]:
         if text:
             blocks.append((text, element.tag == "head"))
     return blocks
+
+
+def _page_blocks(tree: Any) -> list[tuple[str, bool]]:
+    """The whole visible page as (text, is_heading) lines, as a browser would break them."""
+    blocks: list[tuple[str, bool]] = []
+    parts: list[str] = []
+    heading = False
+
+    def flush() -> None:
+        nonlocal heading
+        text = " ".join("".join(parts).split())
+        if text:
+            blocks.append((text, heading))
+        parts.clear()
+        heading = False
+
+    def walk(node: Any) -> None:
+        nonlocal heading
+        tag = node.tag if isinstance(node.tag, str) else ""
+        if tag in _SKIP:
+            if node.tail:
+                parts.append(node.tail)
+            return
+        block = tag in _HTML_BLOCKS
+        if block:
+            flush()
+            heading = tag in _HTML_HEADINGS
+        if node.text:
+            parts.append(node.text)
+        for child in node:
+            walk(child)
+        if block:
+            flush()
+        if node.tail:
+            parts.append(node.tail)
+
+    body = tree.find(".//body")
+    walk(body if body is not None else tree)
+    flush()
+    return blocks
+
+
+def _mashed(blocks: list[tuple[str, bool]], tree: Any) -> bool:
+    """trafilatura fell back to a whole-page blob: one block holds many link texts."""
+    anchors = {" ".join(a.text_content().split()) for a in tree.xpath("//a")}
+    anchors = {a for a in anchors if len(a.split()) >= 2}
+    return any(sum(1 for a in anchors if a in text) >= 4 for text, _ in blocks)
 
 
 def _visible_tree(html: str, input: str) -> Any:
@@ -95,6 +153,8 @@ class HtmlArticleReader:
         )
         body = getattr(result, "body", None) if result is not None else None
         blocks = _blocks(body) if body is not None else []
+        if not blocks or _mashed(blocks, tree):
+            blocks = _page_blocks(tree)
         title = meta.title or (getattr(result, "title", None) if result is not None else None)
         article = self.classifier.classify_blocks(blocks, input=input, title=title)
         kind = page_kind(tree, meta, article, url or meta.canonical_url)
@@ -121,7 +181,11 @@ class HtmlArticleReader:
             section=meta.section or (categories[0] if categories else None) or article.section,
             authors=tuple(meta.authors) or article.authors,
             source=article.source,
-            published=published or meta.published or header_date or _iso(found_date),
+            published=published
+            or meta.published
+            or header_date
+            or _url_date(meta.canonical_url or url)
+            or _iso(found_date),
             tags=tuple(meta.tags or list(getattr(result, "tags", None) or [])),
         )
 
@@ -138,6 +202,26 @@ def _header_lines(tree: Any) -> list[str]:
     return [" ".join(line.split()) for line in scope.text_content().splitlines() if line.strip()][
         :60
     ]
+
+
+_URL_DATE = re.compile(
+    r"/(?P<y>(?:19|20)\d\d)[/-](?:[a-z_-]+/)?(?P<m>\d{1,2})[/-](?P<d>\d{1,2})(?:/|$|[-_])"
+    r"|/(?P<y2>(?:19|20)\d\d)(?P<m2>\d\d)(?P<d2>\d\d)(?:/|$|[-_])"
+)
+
+
+def _url_date(url: str | None) -> date | None:
+    """A date in the URL path: /2013/middle_east/8/3/…, /2017/01/21/…, /20170121-…."""
+    if not url:
+        return None
+    match = _URL_DATE.search(url)
+    if not match:
+        return None
+    y, m, d = (match["y"], match["m"], match["d"]) if match["y"] else match.group("y2", "m2", "d2")
+    try:
+        return date(int(y), int(m), int(d))
+    except ValueError:
+        return None
 
 
 def _iso(value: str | None) -> date | None:

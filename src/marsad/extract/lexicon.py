@@ -78,6 +78,13 @@ class Lexicon:
                 rules.append(Rule(category, match, core(phrase)))  # type: ignore[arg-type]
         return cls(categories, rules)
 
+    def _menu(self, folded: str) -> LexiconHit | None:
+        """A long line of short items between separators is a menu, however long."""
+        if not _MENU.match(folded):
+            return None
+        rule = Rule("navigation", "regex", _MENU.pattern, _MENU)
+        return LexiconHit(self.categories["navigation"], rule, False)
+
     def match(self, line: str) -> LexiconHit | None:
         """The first rule that says this line is chrome, or None."""
         folded = core(line)
@@ -87,7 +94,7 @@ class Lexicon:
         if rule is not None:
             return LexiconHit(self.categories[rule.category], rule, True)
         if len(folded.split()) > MAX_CHROME_WORDS:
-            return None
+            return self._menu(folded)
         for rule in self._start:
             if folded.startswith(rule.phrase) and _word_boundary(folded, len(rule.phrase)):
                 return LexiconHit(self.categories[rule.category], rule, folded == rule.phrase)
@@ -100,6 +107,9 @@ class Lexicon:
             if rule.pattern.search(folded) or rule.pattern.search(plain):
                 return LexiconHit(self.categories[rule.category], rule, False)
         return None
+
+
+_MENU = re.compile(r"^([^|»›]{1,40}[|»›]){3,}")
 
 
 def _word_boundary(text: str, end: int) -> bool:

@@ -24,6 +24,7 @@ _WEEKDAYS = ("السبت", "الاحد", "الاثنين", "الثلاثاء", "
 _CAPTION_CUE = re.compile(r"(صوره|ارشيفيه|ارشيف|getty|afp|reuters|epa|انترنت|مواقع التواصل)")
 _PHOTO_START = re.compile(r"(^|[-–—|]\s*)\(?(صوره|الصوره|صور)\b")
 _INNER_PUNCT = re.compile(r"[،,;؛!?؟]|(?<!\.)\.(?!\.)")
+_ASKS = re.compile(r"[?؟]")
 _COMMA = re.compile(r"[،,؛;]")
 
 
@@ -54,11 +55,16 @@ class LineFeatures:
         """Looks like a body paragraph: a real sentence, not a label or a headline."""
         if self.hit or self.slug or self.byline or self.caption or self.heading:
             return False
-        if self.dated or self.question_heading or self.text.startswith("*"):
+        if self.dated or self.question_heading or self.footnote:
             return False
         if self.terminal:
             return self.words >= 6
         return self.words >= 25 or (self.words >= 15 and bool(_COMMA.search(self.text)))
+
+    @property
+    def footnote(self) -> bool:
+        """ "* صحافية لبنانية…": a short starred note (an author's bio), not a question."""
+        return self.text.startswith("*") and self.words <= 20 and not _ASKS.search(self.text)
 
     @property
     def question_heading(self) -> bool:

@@ -7,6 +7,7 @@ in Arabic words near the headline.
 
 from __future__ import annotations
 
+import html as html_lib
 import json
 import re
 from dataclasses import dataclass, field
@@ -17,8 +18,12 @@ from lxml import html as lxml_html
 
 from marsad.arabic.months import MonthTable
 from marsad.arabic.normalize import fold
+from marsad.extract.bylines import OUTLET_WORD
 
-_TITLE_SEPARATORS = re.compile(r"\s+[|\-–—:•·»«]{1,2}\s+|\s*[|｜]\s*")
+# " - ", " | ", " :: ", " » " split a site name from a headline; a single colon does not
+# (Arabic headlines put one after a speaker: "ترامب: الأسد حيوان").
+_LATIN_ONLY = re.compile(r"^[A-Za-z0-9 .&'-]+$")
+_TITLE_SEPARATORS = re.compile(r"\s+(?:[|\-–—•·»«]{1,2}|::)\s+|\s*[|｜]\s*|\s*::\s*")
 _ARTICLE_TYPES = {
     "newsarticle",
     "article",
@@ -115,21 +120,29 @@ def _meta_all(tree: Any, key: str) -> list[str]:
 
 
 def clean_title(title: str, site_name: str | None) -> str:
-    """Drop a site-name prefix or suffix: "TITLE - اليوم السابع" → "TITLE"."""
+    """Drop a site-name prefix or suffix: "TITLE - اليوم السابع" → "TITLE".
+
+    The site part is the declared site name, or a short part that reads as an outlet's
+    name (an outlet word, or Latin letters only) beside a longer headline.
+    """
+    title = " ".join(html_lib.unescape(title).split())
     parts = [p.strip() for p in _TITLE_SEPARATORS.split(title) if p.strip()]
     if len(parts) < 2:
-        return title.strip()
+        return title
     site = fold(site_name) if site_name else ""
 
-    def is_site(part: str) -> bool:
+    def is_site(part: str, other: str) -> bool:
         folded = fold(part)
-        return bool(site) and (folded in site or site in folded)
+        if site and (folded in site or site in folded):
+            return True
+        short = len(part.split()) <= 4 < len(other.split())
+        return short and bool(OUTLET_WORD.search(part) or _LATIN_ONLY.match(part))
 
-    if is_site(parts[-1]) or (len(parts[-1].split()) <= 3 < len(parts[0].split()) and not site):
+    if is_site(parts[-1], parts[0]):
         return title[: title.rfind(parts[-1])].rstrip(" |-–—:•·»«｜").strip()
-    if is_site(parts[0]):
+    if is_site(parts[0], parts[-1]):
         return title[title.find(parts[1]) :].strip()
-    return title.strip()
+    return title
 
 
 class MetadataReader:
@@ -216,10 +229,14 @@ class MetadataReader:
         cleaned = [clean_title(c, meta.site_name) for c in candidates]
         meta.title_candidates = h1 + cleaned
         # An h1 that another source confirms is the headline; otherwise the best declared one.
+        # An h1 much shorter than the declared title is the site's name (Blogger, old CMSs).
         for heading in h1:
-            if any(fold(heading) in fold(c) or fold(c) in fold(heading) for c in cleaned):
+            folded = fold(heading)
+            if any(folded == fold(c) or _covers(folded, fold(c)) for c in cleaned):
                 meta.title = heading
                 return
+        sites = [fold(h) for h in h1]
+        cleaned = [_strip_site(c, sites) for c in cleaned]
         meta.title = cleaned[0] if cleaned else (h1[0] if h1 else None)
 
     def written_date(self, lines: list[str]) -> date | None:
@@ -229,6 +246,23 @@ class MetadataReader:
             if found:
                 return found
         return None
+
+
+def _covers(heading: str, declared: str) -> bool:
+    """The h1 and a declared title are the same headline, one perhaps a bit longer."""
+    short, long = sorted((heading, declared), key=len)
+    return short in long and len(short) >= 0.6 * len(long)
+
+
+def _strip_site(title: str, sites: list[str]) -> str:
+    """Remove a site name (an h1 that is not the headline) from the start or end of a title."""
+    folded = fold(title)
+    for site in sites:
+        if site and folded != site and (folded.startswith(site) or folded.endswith(site)):
+            words = len(site.split())
+            kept = title.split()[words:] if folded.startswith(site) else title.split()[:-words]
+            return " ".join(kept).strip(" |-–—:•·»«｜")
+    return title
 
 
 def _publisher(article: dict[str, Any]) -> str | None:
