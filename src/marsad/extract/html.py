@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+import htmldate
 import trafilatura
 from lxml import html as lxml_html
 from lxml.etree import ParserError
@@ -146,7 +147,7 @@ class HtmlArticleReader:
         result = trafilatura.bare_extraction(
             tree,
             url=url,
-            with_metadata=True,
+            with_metadata=False,  # Marsad reads the metadata itself, much faster
             include_comments=False,
             include_tables=False,
             include_images=False,
@@ -155,38 +156,36 @@ class HtmlArticleReader:
         blocks = _blocks(body) if body is not None else []
         if not blocks or _mashed(blocks, tree):
             blocks = _page_blocks(tree)
-        title = meta.title or (getattr(result, "title", None) if result is not None else None)
-        article = self.classifier.classify_blocks(blocks, input=input, title=title)
+        article = self.classifier.classify_blocks(blocks, input=input, title=meta.title)
         kind = page_kind(tree, meta, article, url or meta.canonical_url)
-        return HtmlPage(self._article(article, meta, result, tree, url, published), kind)
+        return HtmlPage(self._article(article, meta, tree, url, published), kind)
 
     def _article(
         self,
         article: Article,
         meta: PageMetadata,
-        result: Any,
         tree: Any,
         url: str | None,
         published: date | None,
     ) -> Article:
-        found_date = getattr(result, "date", None) if result is not None else None
-        header_date = self.metadata.written_date(_header_lines(tree))
-        categories = list(getattr(result, "categories", None) or [])
+        published = (
+            published
+            or meta.published
+            or self.metadata.written_date(_header_lines(tree))
+            or _url_date(meta.canonical_url or url)
+            or _iso(htmldate.find_date(tree, extensive_search=False, original_date=True))
+        )
         return Article(
             input=article.input,
             blocks=article.blocks,
             removed=article.removed,
             url=meta.canonical_url or url,
-            site=meta.site_name or (getattr(result, "sitename", None) if result else None),
-            section=meta.section or (categories[0] if categories else None) or article.section,
+            site=meta.site_name,
+            section=meta.section or article.section,
             authors=tuple(meta.authors) or article.authors,
             source=article.source,
-            published=published
-            or meta.published
-            or header_date
-            or _url_date(meta.canonical_url or url)
-            or _iso(found_date),
-            tags=tuple(meta.tags or list(getattr(result, "tags", None) or [])),
+            published=published,
+            tags=tuple(meta.tags),
         )
 
 
@@ -225,7 +224,7 @@ def _url_date(url: str | None) -> date | None:
 
 
 def _iso(value: str | None) -> date | None:
-    """trafilatura's date (htmldate), unless it is a bare year guess (YYYY-01-01)."""
+    """htmldate's date, unless it is a bare year guess (YYYY-01-01)."""
     if not value or value[4:10] == "-01-01":
         return None
     try:
