@@ -193,6 +193,23 @@ def eval_dates(
     _write(report.summary())
 
 
+@eval_app.command("ner")
+def eval_ner(
+    gold: Annotated[Path, typer.Argument(help="A CoNLL file: token TAG per line.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+) -> None:
+    """Score the NER model (CoNLL entity level, per type); the last line is f1=…"""
+    from marsad.entities.ner import NerTagger
+    from marsad.evaluation.ner import score_file
+
+    consoles = _Consoles()
+    with _user_errors(consoles):
+        report = score_file(gold, NerTagger.load())
+    if as_json:
+        _write(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
+    _write(report.format())
+
+
 @eval_app.command("extraction")
 def eval_extraction(
     gold: Annotated[list[Path], typer.Argument(help="Directories of NAME.html + NAME.gold.json.")],

@@ -1,0 +1,67 @@
+"""Reading the training data: ANERcorp CoNLL files, the dev split by documents, raw news."""
+
+from __future__ import annotations
+
+import re
+import tarfile
+from collections.abc import Iterator
+from pathlib import Path
+
+from marsad.entities.tokens import tokenize
+from marsad.evaluation.ner import Sentence, read_conll
+
+# A dateline or caption near a sentence's start, e.g. "بيروت ( اف ب )", "سولانا ( يمين )":
+# ANERcorp has no document markers, and these open its articles.
+_OPENING_WINDOW = 6
+
+
+def document_starts(sentences: list[Sentence]) -> list[int]:
+    """Indices of sentences that open an article (a parenthesised dateline/caption early on)."""
+    starts = [0]
+    for index, sentence in enumerate(sentences):
+        tokens = [tok for tok, _ in sentence[: _OPENING_WINDOW + 4]]
+        for pos, tok in enumerate(tokens[:_OPENING_WINDOW]):
+            if tok.startswith("(") and any(t.endswith(")") for t in tokens[pos : pos + 5]):
+                if index:
+                    starts.append(index)
+                break
+    return starts
+
+
+def split_dev(sentences: list[Sentence], share: float) -> tuple[list[Sentence], list[Sentence]]:
+    """Cut whole documents off the end: dev starts at the article opening nearest ``share``."""
+    total = sum(len(s) for s in sentences)
+    target = total * (1 - share)
+    cumulative, positions = 0, []
+    for sentence in sentences:
+        positions.append(cumulative)
+        cumulative += len(sentence)
+    starts = document_starts(sentences)
+    cut = min(starts[1:], key=lambda i: abs(positions[i] - target))
+    return sentences[:cut], sentences[cut:]
+
+
+_TEXT = re.compile(r"<TEXT>(.*?)</TEXT>", re.S)
+_SENTENCE_END = re.compile(r"(?<=[.!?؟])\s+|\n+")
+
+
+def news_sentences(tarball: Path) -> Iterator[list[str]]:
+    """Token lists of the article texts in the ANT corpus tarball (one per sentence or line)."""
+    with tarfile.open(tarball, "r:gz") as archive:
+        for member in archive:
+            if not member.isfile():
+                continue
+            handle = archive.extractfile(member)
+            if handle is None:
+                continue
+            raw = handle.read().decode("utf-8", errors="replace")
+            for body in _TEXT.findall(raw):
+                for piece in _SENTENCE_END.split(body):
+                    tokens = [t.text for t in tokenize(piece)]
+                    if tokens:
+                        yield tokens
+
+
+def load_conll(path: Path) -> list[Sentence]:
+    """Sentences of a CoNLL file with tags normalised to PER/LOC/ORG/MISC BIO."""
+    return read_conll(path.read_text("utf-8"))
