@@ -7,7 +7,9 @@ from datetime import date
 from types import MappingProxyType
 
 from marsad.arabic.stages import QuantityTagger, SentenceSplitter, TimeTagger
+from marsad.entities.stages import EntityLinker
 from marsad.errors import ExtractionError, InputError
+from marsad.events.stages import EventCoder
 from marsad.extract.stages import ArticleExtractor, LanguageIdentifier, RecordAssembler
 from marsad.model import AnalyzedArticle, RawDocument
 from marsad.pipeline import Dropped, Pipeline, Stage
@@ -21,6 +23,8 @@ STAGES: Mapping[str, Callable[[], Stage]] = MappingProxyType(
         "sentences": SentenceSplitter,
         "times": TimeTagger,
         "quantities": QuantityTagger,
+        "entities": EntityLinker,
+        "events": EventCoder,
     }
 )
 

@@ -7,7 +7,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
@@ -208,6 +208,50 @@ def eval_ner(
     if as_json:
         _write(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
     _write(report.format())
+
+
+_JSON_OPTION = typer.Option("--json", help="Print the report and its errors as JSON.")
+_ERRORS_OPTION = typer.Option("--errors", help="List the wrong, missed and spurious items.")
+
+
+def _write_report(report: Any, as_json: bool, errors: bool) -> None:
+    """Print a scorer report with ``errors``: JSON, error lines, then its summary lines."""
+    if as_json:
+        data = {**report.as_dict(), "errors": report.errors}
+        _write(json.dumps(data, ensure_ascii=False, indent=2))
+    if errors:
+        for error in report.errors:
+            _write(json.dumps(error, ensure_ascii=False))
+    _write(report.format())
+
+
+@eval_app.command("linking")
+def eval_linking(
+    gold: Annotated[Path, typer.Argument(help="Linking gold: JSONL articles or a seed gold JSON.")],
+    as_json: Annotated[bool, _JSON_OPTION] = False,
+    errors: Annotated[bool, _ERRORS_OPTION] = False,
+) -> None:
+    """Score entity linking; the last line is accuracy=… (over detected mentions)."""
+    from marsad.entities.linking import ActorLinker
+    from marsad.evaluation.linking import score_file
+
+    with _user_errors(_Consoles()):
+        report = score_file(gold, ActorLinker.load())
+    _write_report(report, as_json, errors)
+
+
+@eval_app.command("events")
+def eval_events(
+    gold: Annotated[Path, typer.Argument(help="Event gold: JSONL sentences or a seed gold JSON.")],
+    as_json: Annotated[bool, _JSON_OPTION] = False,
+    errors: Annotated[bool, _ERRORS_OPTION] = False,
+) -> None:
+    """Score event coding per PLOVER type; the last line is f1=… (type + source + target)."""
+    from marsad.evaluation.events import score_file
+
+    with _user_errors(_Consoles()):
+        report = score_file(gold)
+    _write_report(report, as_json, errors)
 
 
 @eval_app.command("extraction")

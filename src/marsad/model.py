@@ -119,6 +119,8 @@ class Mention:
     start: int
     end: int
     text: str
+    #: A title or organ phrase (الرئيس الروسي، القوات الروسية) rather than a name.
+    nominal: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,6 +132,8 @@ class Entity:
     name_en: str | None = None
     country: str | None = None
     code: str | None = None
+    #: The event actor key: ISO alpha-3 for a state and what acts for it, else UN, ISIS…
+    key: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,6 +180,8 @@ class Actor:
     name: str
     country: str | None = None
     code: str | None = None
+    #: The actor key: ISO alpha-3 for a state and what acts for it, else UN, ISIS…
+    key: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

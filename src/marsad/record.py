@@ -60,6 +60,7 @@ def to_record(analyzed: AnalyzedArticle) -> dict[str, Any]:
                 "type": e.type,
                 "country": e.country,
                 "code": e.code,
+                "key": e.key,
                 "mentions": [asdict(m) for m in e.mentions],
             }
             for e in analyzed.entities

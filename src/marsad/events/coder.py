@@ -1,0 +1,237 @@
+"""The event coder: triggers, their actors, modality, place and date, sentence by sentence.
+
+For every sentence: the actor mentions come from the linked entities (plus nisba
+adjectives standing alone); clauses are cut at commas and clause words; reported-speech
+frames (``قال X إن …``) are found; then each trigger of the lexicon gets its source and
+target (:mod:`marsad.events.arguments`) and its modality (:mod:`marsad.events.modality`).
+A trigger with neither a source nor a target is not an event.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from marsad.arabic.normalize import fold
+from marsad.entities.actors import ActorBase
+from marsad.events.arguments import ActorMention, Roles, assign
+from marsad.events.modality import ModalityCues, bare, modality
+from marsad.events.ontology import Ontology, Trigger
+from marsad.events.triggers import TriggerHit, TriggerIndex
+from marsad.model import Actor, AnalyzedArticle, Entity, Event, Sentence, Span, Token
+
+_CLAUSE_PUNCTUATION = frozenset({"،", ",", "؛", ";", ":", "(", ")"})
+_CLAUSE_WORDS = frozenset(
+    fold(w) for w in ("فيما", "بينما", "حيث", "لكن", "إذ", "كما", "التي", "الذي")
+)
+_ACTOR_TYPES = frozenset({"PER", "ORG", "GPE", "VEH"})
+_LOCATION_TYPES = frozenset({"GPE", "LOC", "FAC"})
+#: Tokens after a speech verb within which its complement (إن/أن) must come.
+SPEECH_WINDOW = 10
+
+
+@dataclass(frozen=True, slots=True)
+class _Speech:
+    complement: int
+    speaker: str | None
+
+
+class Coder:
+    """Codes the events of an analysed article (needs sentences, entities and times)."""
+
+    def __init__(self, ontology: Ontology, base: ActorBase, cues: ModalityCues) -> None:
+        self.ontology = ontology
+        self.base = base
+        self.cues = cues
+        self.index = TriggerIndex(ontology.triggers)
+
+    @classmethod
+    def load(cls) -> Coder:
+        return cls(Ontology.load(), ActorBase.load(), ModalityCues.load())
+
+    def code(self, article: AnalyzedArticle) -> tuple[Event, ...]:
+        """Every event of the article, in text order."""
+        events: list[Event] = []
+        for sentence in article.sentences:
+            events.extend(self.code_sentence(sentence, article))
+        return tuple(events)
+
+    def code_sentence(self, sentence: Sentence, article: AnalyzedArticle) -> list[Event]:
+        tokens = sentence.tokens
+        if not tokens:
+            return []
+        hits = self.index.find(tokens)
+        if not hits:
+            return []
+        actors = self._actors(sentence, article.entities)
+        clauses = _clause_starts(tokens)
+        speeches = self._speech(tokens, actors)
+        date = next(
+            (
+                t.value
+                for t in article.times
+                if sentence.start <= t.start < sentence.end and t.value
+            ),
+            None,
+        )
+        events: list[Event] = []
+        seen: set[tuple[str, tuple[str, ...], tuple[str, ...]]] = set()
+        for hit in hits:
+            event = self._event(hit, tokens, actors, clauses, speeches, sentence, article, date)
+            if event is None:
+                continue
+            key = (
+                event.type,
+                tuple(a.key or "" for a in event.source),
+                tuple(a.key or "" for a in event.target),
+            )
+            if key not in seen:
+                seen.add(key)
+                events.append(event)
+        return events
+
+    # -- actors -----------------------------------------------------------------------
+    def _actors(self, sentence: Sentence, entities: Sequence[Entity]) -> list[ActorMention]:
+        tokens = sentence.tokens
+        found: list[ActorMention] = []
+        covered: set[int] = set()
+        for entity in entities:
+            key = entity.key or entity.country
+            if key is None or entity.type not in _ACTOR_TYPES:
+                continue
+            actor = Actor(entity.id, entity.name, entity.country, entity.code or key, key)
+            for mention in entity.mentions:
+                if not (sentence.start <= mention.start < sentence.end):
+                    continue
+                span = _token_span(tokens, mention.start, mention.end)
+                if span is None:
+                    continue
+                found.append(ActorMention(span[0], span[1], actor, key))
+                covered.update(range(span[0], span[1] + 1))
+        for index, token in enumerate(tokens):
+            if index in covered:
+                continue
+            iso = self.base.adjectives.get((bare(token),))
+            if iso is None:
+                continue
+            country = self.base.country(iso)
+            name = country.name if country else iso
+            found.append(ActorMention(index, index, Actor(iso.lower(), name, iso, iso, iso), iso))
+        return sorted(found, key=lambda a: (a.first, a.last))
+
+    def _speech(self, tokens: Sequence[Token], actors: Sequence[ActorMention]) -> list[_Speech]:
+        """Reported-speech frames: where the reported content starts, and who said it."""
+        frames: list[_Speech] = []
+        for index, token in enumerate(tokens):
+            if bare(token) not in self.cues.speech:
+                continue
+            for later in range(index + 1, min(index + 1 + SPEECH_WINDOW, len(tokens))):
+                word = bare(tokens[later])
+                if word in self.cues.complement or _complement_with_pronoun(word):
+                    speaker = next(
+                        (a.key for a in actors if index < a.first < later),
+                        next((a.key for a in reversed(actors) if a.last < index), None),
+                    )
+                    frames.append(_Speech(later, speaker))
+                    break
+        return frames
+
+    # -- one trigger ------------------------------------------------------------------
+    def _event(
+        self,
+        hit: TriggerHit,
+        tokens: Sequence[Token],
+        actors: Sequence[ActorMention],
+        clauses: Sequence[int],
+        speeches: Sequence[_Speech],
+        sentence: Sentence,
+        article: AnalyzedArticle,
+        date: str | None,
+    ) -> Event | None:
+        trigger = hit.trigger
+        clause_start = max((c for c in clauses if c <= hit.first), default=0)
+        frame = next((s for s in reversed(speeches) if s.complement < hit.first), None)
+        floor = frame.complement if frame else 0
+        roles = assign(
+            tokens,
+            actors,
+            hit.first,
+            hit.last,
+            trigger.frame,
+            trigger.pos == "verb",
+            max(clause_start, floor),
+            subject_floor=floor,
+        )
+        if not roles.source and not roles.target:
+            return None
+        mood = modality(self.cues, tokens, hit.first, max(clause_start, floor), frame is not None)
+        return self._make(trigger, hit, tokens, roles, mood, frame, actors, sentence, date)
+
+    def _make(
+        self,
+        trigger: Trigger,
+        hit: TriggerHit,
+        tokens: Sequence[Token],
+        roles: Roles,
+        mood: str,
+        frame: _Speech | None,
+        actors: Sequence[ActorMention],
+        sentence: Sentence,
+        date: str | None,
+    ) -> Event:
+        start, end = tokens[hit.first].start, tokens[hit.last].end
+        used = {id(a) for a in (*roles.source, *roles.target)}
+        location = _location(tokens, actors, used, hit.last)
+        confidence = 0.4 + 0.3 * bool(roles.source) + 0.3 * bool(roles.target)
+        if frame is not None:
+            confidence -= 0.1
+        return Event(
+            type=trigger.type,
+            trigger=Span(start, end, sentence.text[start - sentence.start : end - sentence.start]),
+            sentence=sentence.text,
+            modality=mood,  # type: ignore[arg-type]
+            mode=trigger.mode,
+            cameo=trigger.cameo,
+            quad_class=self.ontology.quad_class(trigger.type, trigger.mode),
+            goldstein=self.ontology.goldstein(trigger.type, trigger.mode, trigger.cameo),
+            source=tuple(a.actor for a in roles.source),
+            target=tuple(a.actor for a in roles.target),
+            location=location,
+            date=date,
+            attributed_to=frame.speaker if frame and mood != "asserted" else None,
+            confidence=round(confidence, 2),
+        )
+
+
+def _token_span(tokens: Sequence[Token], start: int, end: int) -> tuple[int, int] | None:
+    inside = [i for i, t in enumerate(tokens) if t.end > start and t.start < end]
+    return (inside[0], inside[-1]) if inside else None
+
+
+def _clause_starts(tokens: Sequence[Token]) -> list[int]:
+    starts = [0]
+    for index, token in enumerate(tokens):
+        if token.text in _CLAUSE_PUNCTUATION:
+            starts.append(index + 1)
+        elif bare(token) in _CLAUSE_WORDS or fold(token.text) in _CLAUSE_WORDS:
+            starts.append(index)
+    return starts
+
+
+def _complement_with_pronoun(word: str) -> bool:
+    """أنه، إنها، بأنهم: the complement particle with a pronoun attached."""
+    return word.startswith(("ان", "بان")) and word[-1] in "هاميكن" and len(word) <= 6
+
+
+def _location(
+    tokens: Sequence[Token], actors: Sequence[ActorMention], used: set[int], after: int
+) -> str | None:
+    """A place named after في in the sentence that is not an argument of the event."""
+    for actor in actors:
+        if id(actor) in used or actor.first == 0:
+            continue
+        if fold(tokens[actor.first - 1].text) == "في" or fold(tokens[actor.first].text).startswith(
+            "في"
+        ):
+            return actor.actor.name
+    return None
