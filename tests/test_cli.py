@@ -25,7 +25,12 @@ def test_seed_json(cli: Cli, seed_gold: dict[str, Any]) -> None:
         assert record[key] == seed_gold[key], key
     assert [r["text"] for r in record["removed"]] == seed_gold["boilerplate_lines"]
     assert record["published"] == "2015-11-20"
-    assert record["entities"] == [] and record["events"] == []
+    names = {e["name"] for e in record["entities"]}
+    assert {"فلاديمير بوتين", "باراك أوباما", "فرانسوا هولاند", "داعش"} <= names
+    assert record["events"], "the seed reports events"
+    for event in record["events"]:
+        start, end = event["trigger"]["start"], event["trigger"]["end"]
+        assert record["text"][start:end] == event["trigger"]["text"]
 
 
 def test_readable_summary(cli: Cli) -> None:

@@ -84,5 +84,7 @@ def test_default_pipeline_is_ordered(pipeline: Pipeline) -> None:
         "sentences",
         "times",
         "quantities",
+        "entities",
+        "events",
     ]
     assert "record" in pipeline.provides

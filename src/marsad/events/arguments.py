@@ -63,6 +63,13 @@ def preposition_of(token: Token) -> str | None:
     return None
 
 
+def governed(tokens: Sequence[Token], actor: ActorMention) -> bool:
+    """An actor inside a prepositional phrase (في الفلبين، بالدور الروسي) is not a subject."""
+    if preposition_of(tokens[actor.first]) is not None:
+        return True
+    return actor.first > 0 and preposition_of(tokens[actor.first - 1]) is not None
+
+
 def _frame_word(frame: str) -> str:
     return fold(frame)
 
@@ -110,8 +117,9 @@ def assign(
     target_head = _target(tokens, after, last, prepositions, source_head)
     backwards = False
     if source_head is None or source_head is target_head:
-        in_clause = [a for a in before if a.first >= clause_start]
-        candidates = in_clause or list(before)
+        free = [a for a in before if not governed(tokens, a)]
+        in_clause = [a for a in free if a.first >= clause_start]
+        candidates = in_clause or free
         source_head = candidates[-1] if candidates else None
         backwards = True
     if source_head is None:

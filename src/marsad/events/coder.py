@@ -17,6 +17,7 @@ from marsad.entities.actors import ActorBase
 from marsad.events.arguments import ActorMention, Roles, assign
 from marsad.events.modality import ModalityCues, bare, modality
 from marsad.events.ontology import Ontology, Trigger
+from marsad.events.participants import GenericActors, main_state
 from marsad.events.triggers import TriggerHit, TriggerIndex
 from marsad.model import Actor, AnalyzedArticle, Entity, Event, Sentence, Span, Token
 
@@ -39,10 +40,17 @@ class _Speech:
 class Coder:
     """Codes the events of an analysed article (needs sentences, entities and times)."""
 
-    def __init__(self, ontology: Ontology, base: ActorBase, cues: ModalityCues) -> None:
+    def __init__(
+        self,
+        ontology: Ontology,
+        base: ActorBase,
+        cues: ModalityCues,
+        generic: GenericActors | None = None,
+    ) -> None:
         self.ontology = ontology
         self.base = base
         self.cues = cues
+        self.generic = generic or GenericActors.load()
         self.index = TriggerIndex(ontology.triggers)
 
     @classmethod
@@ -52,18 +60,21 @@ class Coder:
     def code(self, article: AnalyzedArticle) -> tuple[Event, ...]:
         """Every event of the article, in text order."""
         events: list[Event] = []
+        home = main_state(article.entities)
         for sentence in article.sentences:
-            events.extend(self.code_sentence(sentence, article))
+            events.extend(self.code_sentence(sentence, article, home))
         return tuple(events)
 
-    def code_sentence(self, sentence: Sentence, article: AnalyzedArticle) -> list[Event]:
+    def code_sentence(
+        self, sentence: Sentence, article: AnalyzedArticle, home: str | None = None
+    ) -> list[Event]:
         tokens = sentence.tokens
         if not tokens:
             return []
         hits = self.index.find(tokens)
         if not hits:
             return []
-        actors = self._actors(sentence, article.entities)
+        actors = self._actors(sentence, article.entities, home)
         clauses = _clause_starts(tokens)
         speeches = self._speech(tokens, actors)
         date = next(
@@ -77,7 +88,7 @@ class Coder:
         events: list[Event] = []
         seen: set[tuple[str, tuple[str, ...], tuple[str, ...]]] = set()
         for hit in hits:
-            event = self._event(hit, tokens, actors, clauses, speeches, sentence, article, date)
+            event = self._event(hit, tokens, actors, clauses, speeches, sentence, home, date)
             if event is None:
                 continue
             key = (
@@ -91,12 +102,14 @@ class Coder:
         return events
 
     # -- actors -----------------------------------------------------------------------
-    def _actors(self, sentence: Sentence, entities: Sequence[Entity]) -> list[ActorMention]:
+    def _actors(
+        self, sentence: Sentence, entities: Sequence[Entity], home: str | None
+    ) -> list[ActorMention]:
         tokens = sentence.tokens
         found: list[ActorMention] = []
         covered: set[int] = set()
         for entity in entities:
-            key = entity.key or entity.country
+            key = self._event_key(entity)
             if key is None or entity.type not in _ACTOR_TYPES:
                 continue
             actor = Actor(entity.id, entity.name, entity.country, entity.code or key, key)
@@ -108,6 +121,9 @@ class Coder:
                     continue
                 found.append(ActorMention(span[0], span[1], actor, key))
                 covered.update(range(span[0], span[1] + 1))
+        for generic in self.generic.find(tokens, covered, home, self.base.adjectives):
+            found.append(generic)
+            covered.update(range(generic.first, generic.last + 1))
         for index, token in enumerate(tokens):
             if index in covered:
                 continue
@@ -118,6 +134,14 @@ class Coder:
             name = country.name if country else iso
             found.append(ActorMention(index, index, Actor(iso.lower(), name, iso, iso, iso), iso))
         return sorted(found, key=lambda a: (a.first, a.last))
+
+    def _event_key(self, entity: Entity) -> str | None:
+        """The event key of an entity: a domestic party's key carries its state (TUN.ENNAHDA)."""
+        key = entity.key or entity.country
+        actor = self.base.get(entity.id) if entity.id else None
+        if actor is not None and actor.kind == "party" and actor.country and key != actor.country:
+            return f"{actor.country}.{key}"
+        return key
 
     def _speech(self, tokens: Sequence[Token], actors: Sequence[ActorMention]) -> list[_Speech]:
         """Reported-speech frames: where the reported content starts, and who said it."""
@@ -145,7 +169,7 @@ class Coder:
         clauses: Sequence[int],
         speeches: Sequence[_Speech],
         sentence: Sentence,
-        article: AnalyzedArticle,
+        home: str | None,
         date: str | None,
     ) -> Event | None:
         trigger = hit.trigger
@@ -162,6 +186,9 @@ class Coder:
             max(clause_start, floor),
             subject_floor=floor,
         )
+        if not roles.source and home is not None and _state_act(trigger, tokens, hit.first):
+            state = ActorMention(hit.first, hit.first, Actor(None, home, home, home, home), home)
+            roles = Roles((state,), tuple(a for a in roles.target if a.key != home))
         if not roles.source and not roles.target:
             return None
         mood = modality(self.cues, tokens, hit.first, max(clause_start, floor), frame is not None)
@@ -201,6 +228,19 @@ class Coder:
             attributed_to=frame.speaker if frame and mood != "asserted" else None,
             confidence=round(confidence, 2),
         )
+
+
+#: Words before a verbal noun that make it passive: the state acted (تم إلقاء القبض).
+_PASSIVE = frozenset(fold(w) for w in ("تم", "تمت", "يتم", "ستتم", "سيتم", "وتم", "تمّ"))
+#: Types whose unnamed agent in a passive sentence is the state (arrests, seizures, bans).
+_STATE_TYPES = frozenset({"COERCE"})
+
+
+def _state_act(trigger: Trigger, tokens: Sequence[Token], first: int) -> bool:
+    """A state-only act in the passive with no agent named: the main state did it."""
+    if trigger.type not in _STATE_TYPES:
+        return False
+    return any(fold(t.text) in _PASSIVE for t in tokens[max(0, first - 3) : first])
 
 
 def _token_span(tokens: Sequence[Token], start: int, end: int) -> tuple[int, int] | None:
