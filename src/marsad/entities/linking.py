@@ -43,9 +43,10 @@ class ActorLinker:
             spans = self.tagger.spans(text)
             found = _prefer_longer_names(found, spans, text, self.cues, self.base)
             extra = _ner_mentions(found, spans, text, self.cues)
-            extra = _appositions(extra, found, items, self.base)
-            extra = _home_state(extra, main_state(found))
-            found = sorted([*found, *extra], key=lambda f: f.start)
+            extra, found = _appositions(extra, found, items, self.base)
+            extra = _relatives(extra, found, text)
+            home = main_state(found)
+            found = _home_state(sorted([*found, *extra], key=lambda f: f.start), home)
         return _entities(found, text, self.base)
 
 
@@ -122,26 +123,65 @@ def _ner_mentions(
 
 def _appositions(
     extra: list[Found], found: list[Found], items: list[Word], base: ActorBase
-) -> list[Found]:
-    """Unknown people right after a nisba or a title with a state take that state."""
+) -> tuple[list[Found], list[Found]]:
+    """Unknown people right after a nisba or a title take its state.
+
+    A title resolved to its holder but followed by another name ("المتحدث باسم الخارجية
+    الأمريكية مارك تونر") was the wrong holder: the title keeps only the state.
+    """
     by_start = {w.start: i for i, w in enumerate(items)}
-    ends = {f.end: f for f in found if f.key or (f.actor and f.actor.key)}
+    titles = {f.end: f for f in found if f.nominal and f.type == "PER"}
+    corrected: dict[int, Found] = {}
     out = []
     for mention in extra:
         index = by_start.get(mention.start)
-        if mention.type != "PER" or index is None or index == 0 or not items[index].joined:
+        if index is None or index == 0 or not items[index].joined:
             out.append(mention)
             continue
         previous = items[index - 1]
         state = base.adjectives.get((previous.folded,))
-        title = ends.get(previous.end)
-        if state is None and title is not None and title.type == "PER" and title.actor is None:
-            state = title.key
+        title = titles.get(previous.end)
+        if title is not None:
+            holder = title.actor
+            state = title.key or (holder.key if holder else None)
+            mention = replace(mention, type="PER")
+            if holder is not None and _same_surname(holder.name, items, index, mention.end):
+                out.append(replace(mention, actor=holder))
+                continue
+            if holder is not None:
+                corrected[id(title)] = replace(
+                    title, actor=None, key=holder.key, country=holder.country, code=holder.code
+                )
         if state is not None:
             iso = state if len(state) == 3 else None
             mention = replace(mention, key=state, country=iso, code=iso)
         out.append(mention)
+    return out, [corrected.get(id(f), f) for f in found]
+
+
+def _relatives(extra: list[Found], found: list[Found], text: str) -> list[Found]:
+    """An unknown person sharing a known person's surname (إيفانكا ترامب) shares their state."""
+    surnames: dict[str, Found] = {}
+    for f in found:
+        if f.actor is not None and f.actor.kind == "person" and f.actor.key:
+            words_ = name_key(f.actor.name)
+            if len(words_) > 1:
+                surnames.setdefault(words_[-1], f)
+    out = []
+    for mention in extra:
+        words_ = name_key(text[mention.start : mention.end])
+        known = surnames.get(words_[-1]) if mention.type == "PER" and len(words_) > 1 else None
+        if known is not None and mention.key is None and known.actor is not None:
+            mention = replace(mention, key=known.actor.key, country=known.actor.country)
+        out.append(mention)
     return out
+
+
+def _same_surname(name: str, items: list[Word], index: int, end: int) -> bool:
+    """Whether the words from ``index`` to ``end`` end like ``name`` (a spelling variant)."""
+    last = next((w.folded for w in reversed(items[index : index + 6]) if w.end <= end), "")
+    known = name_key(name)
+    return bool(known) and len(last) >= 3 and known[-1][:3] == last[:3]
 
 
 #: Types of unknown entities that are taken to belong to the article's main state.
@@ -153,7 +193,9 @@ def _home_state(extra: list[Found], home: str | None) -> list[Found]:
     if home is None:
         return extra
     return [
-        replace(f, key=home, country=home) if f.type in HOME_TYPES and f.key is None else f
+        replace(f, key=home, country=home)
+        if f.type in HOME_TYPES and f.key is None and f.actor is None
+        else f
         for f in extra
     ]
 

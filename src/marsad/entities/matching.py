@@ -77,8 +77,10 @@ def variants(folded: str) -> Iterator[tuple[str, int]]:
             continue
         rest = folded[len(clitic) :]
         if clitic.endswith("ل") and rest.startswith("ل") and len(rest) >= 3:
-            # للرئيس / وللأمم: the preposition ل has swallowed the alef of ال.
+            # للرئيس / وللأمم: the preposition ل has swallowed the alef of ال;
+            # للجنة: and, before a stem in ل, one of the article's lams too.
             yield "ا" + rest, len(clitic) - 1
+            yield "ال" + rest, len(clitic) - 1
         if len(rest) >= 2:
             yield rest, len(clitic)
 

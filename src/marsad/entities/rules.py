@@ -31,6 +31,8 @@ from marsad.model import EntityType
 _FORMER = frozenset(name_key("السابق السابقة الأسبق الأسبقة سابق سابقا"))
 #: Adjectives that end an institution's name (مطار طرابلس الدولي).
 _INSTITUTION_TAILS = frozenset(name_key("الدولي الدولية المركزي المركزية الوطني الوطنية"))
+#: Words that end the search for the place an institution is named after.
+_INSTITUTION_STOPS = frozenset(name_key("في من الى على عن مع عاصمة مدينة ولاية بين"))
 #: Kinds whose key may stand for an organisation with its own offices (الأمين العام لحزب الله).
 _ORG_KINDS = frozenset({"igo", "igo_organ", "armed_group", "party"})
 
@@ -159,12 +161,14 @@ class Scan:
 
     # -- names ------------------------------------------------------------------------
     def _pick(self, entries: Sequence[ActorEntry], *, vessel: bool = False) -> ActorEntry | None:
+        # Prefer actors that existed on the article's date; a defunct one (فجر ليبيا) is
+        # still what its own name means.
         usable = [e for e in entries if e.valid_on(self.published)] or list(entries)
         if vessel:
             ships = [e for e in usable if e.kind == "vessel"]
             return ships[0] if ships else None
         # A ship's name alone (شارل ديغول) is the ship; a city's name alone is the city.
-        return min(usable, key=lambda e: _kind_rank(e.kind))
+        return min(usable, key=lambda e: _kind_rank(e.kind)) if usable else None
 
     def _name(self, i: int) -> Match[list[Found | _Pending]] | None:
         match = longest(self.items, i, self.base.max_name_words, self._known)
@@ -370,7 +374,7 @@ class Scan:
         if not facility and head not in self.cues.organisations:
             return None
         for j in range(i + 1, min(i + 4, len(self.items))):
-            if not self.items[j].joined:
+            if not self.items[j].joined or self.items[j].folded in _INSTITUTION_STOPS:
                 return None
             place = longest(self.items, j, self.base.max_name_words, self._known)
             if place is None:
