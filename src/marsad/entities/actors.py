@@ -152,6 +152,15 @@ class ActorBase:
         self.max_agent_words = max((len(k) for k in agents), default=1)
         self.max_adjective_words = max((len(k) for k in self.adjectives), default=1)
         self._countries = {a.country: a for a in self._by_id.values() if a.kind == "country"}
+        #: First words of names, titles, agents and adjectives, to skip other words fast.
+        self.name_heads = frozenset(k[0] for k in self._by_name) | frozenset(
+            "ال" + k[0]
+            for k, found in self._by_name.items()
+            if any(a.kind == "country" for a in found)
+        )
+        self.title_heads = frozenset(k[0] for k in titles)
+        self.agent_heads = frozenset(k[0] for k in agents)
+        self.adjective_heads = frozenset(k[0] for k in self.adjectives)
 
     @classmethod
     def load(cls, data_dir: str | Path | None = None) -> ActorBase:

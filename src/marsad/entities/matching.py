@@ -7,7 +7,7 @@ across punctuation or a line break. Every match keeps offsets into the original 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Container, Iterator
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
@@ -33,6 +33,8 @@ class Word:
     joined: bool
     #: Separated from the previous word by spaces and quote marks only.
     quoted: bool
+    #: The folded word and its readings without proclitics (see :func:`variants`).
+    forms: tuple[tuple[str, int], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +63,9 @@ def words(text: str) -> list[Word]:
                 and "\n" not in gap
                 and not gap.strip(" \t\u00a0" + "".join(_QUOTES))
             )
-            out.append(Word(token.start, token.end, token.text, fold(token.text), spaces, quoted))
+            folded = fold(token.text)
+            forms = tuple(variants(folded))
+            out.append(Word(token.start, token.end, token.text, folded, spaces, quoted, forms))
         previous_word = is_word
         previous_end = token.end
         if not is_word and token.text not in _QUOTES:
@@ -116,11 +120,19 @@ def longest(
     find: Callable[[tuple[str, ...]], T | None],
     *,
     clitics: bool = True,
+    heads: Container[str] | None = None,
 ) -> Match[T] | None:
-    """The longest phrase from word ``i`` that ``find`` knows, the first word maybe with clitics."""
-    size = run_length(items, i, limit)
+    """The longest phrase from word ``i`` that ``find`` knows, the first word maybe with clitics.
+
+    ``heads`` (the first words ``find`` can know) lets most words be skipped at once.
+    """
     head = items[i]
-    forms = list(variants(head.folded)) if clitics else [(head.folded, 0)]
+    forms = list(head.forms or variants(head.folded)) if clitics else [(head.folded, 0)]
+    if heads is not None:
+        forms = [(form, cut) for form, cut in forms if form in heads]
+        if not forms:
+            return None
+    size = run_length(items, i, limit)
     for n in range(size, 0, -1):
         tail = tuple(w.folded for w in items[i + 1 : i + n])
         for form, cut in forms:

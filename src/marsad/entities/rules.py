@@ -129,6 +129,8 @@ class Scan:
         self.office_states: dict[str, str] = {}
         self.found: list[Found] = []
         self.pending: list[tuple[int, _Pending]] = []
+        self.name_heads: set[str] = set(base.name_heads)
+        self.vessel_heads = frozenset(k[0] for k in cues.vessels)
 
     def run(self) -> list[Found]:
         i = 0
@@ -171,7 +173,7 @@ class Scan:
         return min(usable, key=lambda e: _kind_rank(e.kind)) if usable else None
 
     def _name(self, i: int) -> Match[list[Found | _Pending]] | None:
-        match = longest(self.items, i, self.base.max_name_words, self._known)
+        match = longest(self.items, i, self.base.max_name_words, self._known, heads=self.name_heads)
         if match is None:
             return None
         actor = match.value
@@ -179,6 +181,7 @@ class Scan:
             words = name_key(" ".join(w.text for w in self.items[match.first : match.last + 1]))
             if len(words) > 1:
                 self.surnames.setdefault(words[-1], actor)
+                self.name_heads.add(words[-1])
             elif words and words[0] in self.cues.given_names and words[0] not in self.surnames:
                 return None
         found = Found(match.start, match.end, actor, _etype(actor.type))
@@ -199,11 +202,23 @@ class Scan:
         if j >= len(self.items) or not self.items[j].joined:
             return None
         nisba = longest(
-            self.items, j, self.base.max_adjective_words, self.base.adjectives.get, clitics=False
+            self.items,
+            j,
+            self.base.max_adjective_words,
+            self.base.adjectives.get,
+            clitics=False,
+            heads=self.base.adjective_heads,
         )
         if nisba is not None:
             return nisba
-        name = longest(self.items, j, self.base.max_name_words, self._known, clitics=clitics)
+        name = longest(
+            self.items,
+            j,
+            self.base.max_name_words,
+            self._known,
+            clitics=clitics,
+            heads=self.name_heads,
+        )
         if name is not None and name.value.kind == "country" and name.value.country:
             return Match(name.first, name.last, name.start, name.end, name.value.country)
         return None
@@ -217,7 +232,13 @@ class Scan:
                 return None
             title = Match(i, i, head.start, head.end, self.last_office)
         else:
-            match = longest(self.items, i, self.base.max_title_words, self.base.titles.get)
+            match = longest(
+                self.items,
+                i,
+                self.base.max_title_words,
+                self.base.titles.get,
+                heads=self.base.title_heads,
+            )
             if match is None:
                 return None
             title = Match(match.first, match.last, match.start, match.end, match.value.office)
@@ -334,7 +355,13 @@ class Scan:
 
     # -- state organs -----------------------------------------------------------------
     def _organ(self, i: int) -> Match[list[Found | _Pending]] | None:
-        agent = longest(self.items, i, self.base.max_agent_words, self.base.agents.get)
+        agent = longest(
+            self.items,
+            i,
+            self.base.max_agent_words,
+            self.base.agents.get,
+            heads=self.base.agent_heads,
+        )
         if agent is None:
             return None
         j = agent.last + 1
@@ -399,7 +426,11 @@ class Scan:
     # -- vessels ----------------------------------------------------------------------
     def _vessel(self, i: int) -> Match[list[Found | _Pending]] | None:
         noun = longest(
-            self.items, i, self.max_vessel, lambda k: k if k in self.cues.vessels else None
+            self.items,
+            i,
+            self.max_vessel,
+            lambda k: k if k in self.cues.vessels else None,
+            heads=self.vessel_heads,
         )
         if noun is None:
             return None
