@@ -44,7 +44,7 @@ class ActorLinker:
             found = _prefer_longer_names(found, spans, text, self.cues, self.base)
             extra = _ner_mentions(found, spans, text, self.cues)
             extra, found = _appositions(extra, found, items, self.base)
-            extra = _relatives(extra, found, text)
+            extra = _relatives(extra, found, text, self.cues.given_names)
             home = main_state(found)
             found = _home_state(sorted([*found, *extra], key=lambda f: f.start), home)
         return _entities(found, text, self.base)
@@ -159,13 +159,18 @@ def _appositions(
     return out, [corrected.get(id(f), f) for f in found]
 
 
-def _relatives(extra: list[Found], found: list[Found], text: str) -> list[Found]:
-    """An unknown person sharing a known person's surname (إيفانكا ترامب) shares their state."""
+def _relatives(
+    extra: list[Found], found: list[Found], text: str, given_names: frozenset[str]
+) -> list[Found]:
+    """An unknown person sharing a known person's surname (إيفانكا ترامب) shares their state.
+
+    Surnames that are also given names (حسن، علي) say nothing about family.
+    """
     surnames: dict[str, Found] = {}
     for f in found:
         if f.actor is not None and f.actor.kind == "person" and f.actor.key:
             words_ = name_key(f.actor.name)
-            if len(words_) > 1:
+            if len(words_) > 1 and words_[-1] not in given_names and len(words_[-1]) > 3:
                 surnames.setdefault(words_[-1], f)
     out = []
     for mention in extra:

@@ -400,6 +400,8 @@ class Scan:
         facility = head in self.cues.facilities
         if not facility and head not in self.cues.organisations:
             return None
+        if self._name(i) is not None:
+            return None  # صندوق النقد الدولي تونس: the known name, then the place
         for j in range(i + 1, min(i + 4, len(self.items))):
             if not self.items[j].joined or self.items[j].folded in _INSTITUTION_STOPS:
                 return None

@@ -27,6 +27,8 @@ PREPOSITIONS = frozenset({"مع", "علي", "الي", "ضد", "في", "من", "�
 TARGET_WINDOW = 10
 #: How many tokens may stand between a verb and its following subject.
 SUBJECT_GAP = 2
+#: How many tokens after the verb (or its subject) a direct object may start.
+OBJECT_GAP = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +106,8 @@ def assign(
     after = [a for a in actors if a.first > last]
     before = [a for a in actors if a.last < first and a.first >= subject_floor]
     prepositions = {_frame_word(f) for f in frame if f not in ("obj", "-")}
+    if not is_verb or "obj" in frame:
+        prepositions.add("ل")  # a verbal noun's object: دعمها للسلطات، زيارته لتونس
     # Source right after the trigger: verb-subject order, or a noun's genitive (زيارة X).
     source_head = next(
         (
@@ -128,12 +132,18 @@ def assign(
         source = _coordinated_back(actors, source_head, tokens)
     else:
         source = coordinated(actors, source_head, tokens)
-    if target_head is None and "obj" in frame and source:
+    if target_head is None and (is_verb or "obj" in frame):
+        # The direct object: the first actor after the verb (and after a following subject)
+        # that no preposition governs, close to the verb.
+        floor = source[-1].last if source and source[-1].first > last else last
         target_head = next(
             (
                 a
                 for a in after
-                if a.first > source[-1].last and preposition_of(tokens[a.first]) is None
+                if a.first > floor
+                and a.first - floor <= OBJECT_GAP
+                and not governed(tokens, a)
+                and a.key not in {s.key for s in source}
             ),
             None,
         )

@@ -110,7 +110,7 @@ class Coder:
         covered: set[int] = set()
         for entity in entities:
             key = self._event_key(entity)
-            if key is None or entity.type not in _ACTOR_TYPES:
+            if key is None or entity.type not in _ACTOR_TYPES or self._only_place(entity):
                 continue
             actor = Actor(entity.id, entity.name, entity.country, entity.code or key, key)
             for mention in entity.mentions:
@@ -134,6 +134,13 @@ class Coder:
             name = country.name if country else iso
             found.append(ActorMention(index, index, Actor(iso.lower(), name, iso, iso, iso), iso))
         return sorted(found, key=lambda a: (a.first, a.last))
+
+    def _only_place(self, entity: Entity) -> bool:
+        """Towns, regions and unknown places are where events happen, not who acts."""
+        if entity.type != "GPE":
+            return False
+        actor = self.base.get(entity.id) if entity.id else None
+        return actor is None or actor.kind not in ("country", "capital")
 
     def _event_key(self, entity: Entity) -> str | None:
         """The event key of an entity: a domestic party's key carries its state (TUN.ENNAHDA)."""
