@@ -143,14 +143,20 @@ def assign(
                 if a.first > floor
                 and a.first - floor <= OBJECT_GAP
                 and not governed(tokens, a)
-                and a.key not in {s.key for s in source}
+                and _identity(a) not in {_identity(s) for s in source}
             ),
             None,
         )
     target = coordinated(actors, target_head, tokens) if target_head else []
-    source_keys = {a.key for a in source}
-    target = [a for a in target if a.key not in source_keys]
+    # The same state may act on itself (the president backs the government: TUN → TUN),
+    # but an entity is never its own target.
+    source_entities = {_identity(a) for a in source}
+    target = [a for a in target if _identity(a) not in source_entities]
     return Roles(tuple(_unique(source)), tuple(_unique(target)))
+
+
+def _identity(actor: ActorMention) -> str:
+    return actor.actor.entity or actor.actor.name
 
 
 def _joined(tokens: Sequence[Token], left: ActorMention, right: ActorMention) -> bool:
@@ -190,7 +196,7 @@ def _target(
         for actor in after:
             if actor.first < index or actor.first - index > 3:
                 continue
-            if source is None or actor.key != source.key:
+            if source is None or _identity(actor) != _identity(source):
                 return actor
     return None
 
