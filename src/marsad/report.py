@@ -54,6 +54,41 @@ def print_article(console: Console, analyzed: AnalyzedArticle) -> None:
             console.print(
                 f"  [dim]✗[/dim] {removed.text}  [dim]← {removed.reason}[/dim]", highlight=False
             )
+    _print_entities(console, analyzed)
+    _print_events(console, analyzed)
+
+
+#: How many entities and events the readable summary lists.
+SUMMARY_ITEMS = 12
+
+
+def _print_entities(console: Console, analyzed: AnalyzedArticle) -> None:
+    ranked = sorted(analyzed.entities, key=lambda e: -len(e.mentions))[:SUMMARY_ITEMS]
+    if not ranked:
+        return
+    console.print(f"[bold]الكيانات الأكثر ذكرا ({len(analyzed.entities)}):[/bold]")
+    for entity in ranked:
+        codes = " · ".join(c for c in (entity.type, entity.key, entity.code) if c)
+        english = f" ({entity.name_en})" if entity.name_en else ""
+        console.print(
+            f"  {entity.name}{english}  [dim]{codes} · {len(entity.mentions)}×[/dim]",
+            highlight=False,
+        )
+
+
+def _print_events(console: Console, analyzed: AnalyzedArticle) -> None:
+    ranked = sorted(analyzed.events, key=lambda e: -e.confidence)[:SUMMARY_ITEMS]
+    if not ranked:
+        return
+    console.print(f"[bold]الأحداث ({len(analyzed.events)}، الأعلى ثقة):[/bold]")
+    for event in sorted(ranked, key=lambda e: e.trigger.start):
+        source = "، ".join(a.name for a in event.source) or "؟"
+        target = "، ".join(a.name for a in event.target) or "—"
+        console.print(
+            f"  {event.type} [dim]{event.cameo or ''}[/dim] {source} → {target}"
+            f"  [dim]«{event.trigger.text}» · {event.modality}[/dim]",
+            highlight=False,
+        )
 
 
 def run_tables(pipeline: Pipeline, analyzed: list[AnalyzedArticle]) -> list[Table]:
