@@ -29,22 +29,32 @@ STAGES: Mapping[str, Callable[[], Stage]] = MappingProxyType(
 )
 
 
-def default_pipeline(names: list[str] | None = None, *, skip_non_arabic: bool = False) -> Pipeline:
+def default_pipeline(
+    names: list[str] | None = None,
+    *,
+    skip_non_arabic: bool = False,
+    home_country: str | None = None,
+) -> Pipeline:
     """A Pipeline of the named stages (all of them, in order, by default).
 
     With ``skip_non_arabic`` the language stage drops documents that are not Arabic
     (batch work); without it they are analysed and only flagged in ``language``.
+    ``home_country`` (ISO alpha-3) is the state of generic domestic actors in articles
+    that name no state (the outlets' country).
     """
     chosen = list(STAGES) if names is None else names
     unknown = [n for n in chosen if n not in STAGES]
     if unknown:
         raise InputError(f"unknown stage(s) {unknown}; known: {list(STAGES)}")
-    stages = [
-        LanguageIdentifier(skip_non_arabic=True)
-        if n == "language" and skip_non_arabic
-        else STAGES[n]()
-        for n in chosen
-    ]
+
+    def build(name: str) -> Stage:
+        if name == "language" and skip_non_arabic:
+            return LanguageIdentifier(skip_non_arabic=True)
+        if name == "events" and home_country:
+            return EventCoder(home_country=home_country)
+        return STAGES[name]()
+
+    stages = [build(n) for n in chosen]
     return Pipeline(stages)
 
 

@@ -89,7 +89,7 @@ def analyze(
     with _user_errors(consoles):
         settings = _settings()
         date = parse_date(published)
-        pipeline = default_pipeline()
+        pipeline = default_pipeline(home_country=settings.home_country)
         records: list[dict[str, object]] = []
         analysed = dropped = 0
         for item in read_sources(paths, settings=settings, published=date):
@@ -245,12 +245,16 @@ def eval_events(
     gold: Annotated[Path, typer.Argument(help="Event gold: JSONL sentences or a seed gold JSON.")],
     as_json: Annotated[bool, _JSON_OPTION] = False,
     errors: Annotated[bool, _ERRORS_OPTION] = False,
+    home_country: Annotated[
+        str | None,
+        typer.Option("--home-country", help="ISO alpha-3 of the outlets' country (TUN)."),
+    ] = None,
 ) -> None:
     """Score event coding per PLOVER type; the last line is f1=… (type + source + target)."""
     from marsad.evaluation.events import score_file
 
     with _user_errors(_Consoles()):
-        report = score_file(gold)
+        report = score_file(gold, home_country=home_country)
     _write_report(report, as_json, errors)
 
 
@@ -321,7 +325,7 @@ def ingest(
     with _user_errors(consoles):
         settings = _settings(db=db)
         items = read_sources(sources, settings=settings, published=parse_date(published))
-        pipeline = default_pipeline(skip_non_arabic=True)
+        pipeline = default_pipeline(skip_non_arabic=True, home_country=settings.home_country)
         with open_store(settings.db) as store:
             stats = run_ingest(items, pipeline, store, console=consoles.err)
     consoles.err.print(

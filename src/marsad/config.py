@@ -35,6 +35,9 @@ class Settings:
     http_max_redirects: int = 5
     #: Longest Retry-After (seconds) honoured before a URL is dropped.
     http_max_retry_after: float = 60.0
+    #: ISO alpha-3 of the outlets' country: the state of domestic actors (protesters,
+    #: security forces…) in an article that names no state; empty: none.
+    home_country: str = ""
 
 
 def _coerce(name: str, value: Any, kind: type) -> Any:

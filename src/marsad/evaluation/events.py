@@ -242,14 +242,18 @@ def _match_full(report: EventReport, gold: GoldSentence, predicted: list[Event])
         )
 
 
-def pipeline_coder() -> Coder:
+def pipeline_coder(home_country: str | None = None) -> Coder:
     """Marsad's own analysis (sentences, times, entities, events) as a scorer coder."""
     from marsad.analysis import STAGES
+    from marsad.events.stages import EventCoder
     from marsad.model import AnalyzedArticle, Article, Block
     from marsad.pipeline import Pipeline
 
     names = ["sentences", "times", "entities", "events"]
-    pipeline = Pipeline([STAGES[n]() for n in names], initial=frozenset({"record"}))
+    stages = [
+        EventCoder(home_country=home_country) if n == "events" else STAGES[n]() for n in names
+    ]
+    pipeline = Pipeline(stages, initial=frozenset({"record"}))
 
     def run(sentence: str, context: str, published: date | None) -> list[Event]:
         blocks = tuple(Block("paragraph", b) for b in (context, sentence) if b.strip())
@@ -263,5 +267,7 @@ def pipeline_coder() -> Coder:
     return run
 
 
-def score_file(path: Path, coder: Coder | None = None) -> EventReport:
-    return score(coder or pipeline_coder(), load_gold(path))
+def score_file(
+    path: Path, coder: Coder | None = None, *, home_country: str | None = None
+) -> EventReport:
+    return score(coder or pipeline_coder(home_country), load_gold(path))

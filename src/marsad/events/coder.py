@@ -46,7 +46,10 @@ class Coder:
         base: ActorBase,
         cues: ModalityCues,
         generic: GenericActors | None = None,
+        home_country: str | None = None,
     ) -> None:
+        #: The state of domestic actors when an article names none (the outlets' country).
+        self.home_country = home_country or None
         self.ontology = ontology
         self.base = base
         self.cues = cues
@@ -54,13 +57,15 @@ class Coder:
         self.index = TriggerIndex(ontology.triggers)
 
     @classmethod
-    def load(cls) -> Coder:
-        return cls(Ontology.load(), ActorBase.load(), ModalityCues.load())
+    def load(cls, *, home_country: str | None = None) -> Coder:
+        return cls(
+            Ontology.load(), ActorBase.load(), ModalityCues.load(), home_country=home_country
+        )
 
     def code(self, article: AnalyzedArticle) -> tuple[Event, ...]:
         """Every event of the article, in text order."""
         events: list[Event] = []
-        home = main_state(article.entities)
+        home = main_state(article.entities) or self.home_country
         for sentence in article.sentences:
             events.extend(self.code_sentence(sentence, article, home))
         return tuple(events)
@@ -146,7 +151,8 @@ class Coder:
         """The event key of an entity: a domestic party's key carries its state (TUN.ENNAHDA)."""
         key = entity.key or entity.country
         actor = self.base.get(entity.id) if entity.id else None
-        if actor is not None and actor.kind == "party" and actor.country and key != actor.country:
+        domestic = ("party", "other")
+        if actor is not None and actor.kind in domestic and actor.country and key != actor.country:
             return f"{actor.country}.{key}"
         return key
 

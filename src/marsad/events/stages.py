@@ -16,8 +16,8 @@ class EventCoder:
     requires = frozenset({"sentences", "entities", "times"})
     provides = frozenset({"events"})
 
-    def __init__(self, coder: Coder | None = None) -> None:
-        self.coder = coder or Coder.load()
+    def __init__(self, coder: Coder | None = None, *, home_country: str | None = None) -> None:
+        self.coder = coder or Coder.load(home_country=home_country)
 
     def __call__(self, doc: Document) -> Document | Dropped:
         if not isinstance(doc, AnalyzedArticle):
