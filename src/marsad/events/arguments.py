@@ -101,23 +101,37 @@ def assign(
     is_verb: bool,
     clause_start: int,
     subject_floor: int = 0,
+    possessed: bool = False,
 ) -> Roles:
-    """Source and target of the trigger at tokens ``first`` … ``last``."""
+    """Source and target of the trigger at tokens ``first`` … ``last``.
+
+    A ``possessed`` verbal noun (دعمها، لقائه) has its agent in the pronoun: the source is
+    found before it, and what follows can only be its object. A trigger that is itself
+    an actor (المحتجين، المتظاهرين) is its own source.
+    """
+    own = [a for a in actors if a.first <= last and a.last >= first]
     after = [a for a in actors if a.first > last]
     before = [a for a in actors if a.last < first and a.first >= subject_floor]
+    if own:
+        prepositions = {_frame_word(f) for f in frame if f not in ("obj", "-")} | {"ل"}
+        target_head = _target(tokens, after, last, prepositions, own[0])
+        target = coordinated(actors, target_head, tokens) if target_head else []
+        return Roles((own[0],), tuple(_unique(target)))
     prepositions = {_frame_word(f) for f in frame if f not in ("obj", "-")}
     if not is_verb or "obj" in frame:
         prepositions.add("ل")  # a verbal noun's object: دعمها للسلطات، زيارته لتونس
     # Source right after the trigger: verb-subject order, or a noun's genitive (زيارة X).
-    source_head = next(
-        (
-            a
-            for a in after
-            if a.first - last - 1 <= SUBJECT_GAP
-            and all(preposition_of(t) is None for t in tokens[last + 1 : a.first + 1])
-        ),
-        None,
-    )
+    source_head = None
+    if not possessed:
+        source_head = next(
+            (
+                a
+                for a in after
+                if a.first - last - 1 <= SUBJECT_GAP
+                and all(preposition_of(t) is None for t in tokens[last + 1 : a.first + 1])
+            ),
+            None,
+        )
     target_head = _target(tokens, after, last, prepositions, source_head)
     backwards = False
     if source_head is None or source_head is target_head:
@@ -132,7 +146,7 @@ def assign(
         source = _coordinated_back(actors, source_head, tokens)
     else:
         source = coordinated(actors, source_head, tokens)
-    if target_head is None and (is_verb or "obj" in frame):
+    if target_head is None and (is_verb or possessed or "obj" in frame):
         # The direct object: the first actor after the verb (and after a following subject)
         # that no preposition governs, close to the verb.
         floor = source[-1].last if source and source[-1].first > last else last

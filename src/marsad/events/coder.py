@@ -198,6 +198,7 @@ class Coder:
             trigger.pos == "verb",
             max(clause_start, floor),
             subject_floor=floor,
+            possessed=hit.possessed,
         )
         if not roles.source and home is not None and _state_act(trigger, tokens, hit.first):
             state = ActorMention(hit.first, hit.first, Actor(None, home, home, home, home), home)

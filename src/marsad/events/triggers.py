@@ -29,6 +29,8 @@ class TriggerHit:
     first: int
     last: int
     trigger: Trigger
+    #: The first word carries a pronoun suffix (دعمها، لقائه، رفضه): its agent is that pronoun.
+    possessed: bool = False
 
 
 def readings(word: str, *, final_ta_marbuta: bool = False) -> Iterator[str]:
@@ -110,12 +112,30 @@ class TriggerIndex:
             for head in words[i]:
                 trigger = _choose(self._phrases.get((head, *tail), ()), present, joined)
                 if trigger is not None:
-                    return TriggerHit(i, i + size - 1, trigger)
+                    return TriggerHit(i, i + size - 1, trigger, _possessed(folded[i], head))
         for head in words[i]:
             trigger = _choose(self._single.get(head, ()), present, joined)
             if trigger is not None:
-                return TriggerHit(i, i, trigger)
+                return TriggerHit(i, i, trigger, _possessed(folded[i], head))
         return None
+
+
+def _possessed(word: str, reading: str) -> bool:
+    """Whether ``reading`` is ``word`` without its pronoun suffix (دعمها → دعم)."""
+    if word == reading:
+        return False
+    for suffix in _SUFFIXES:
+        if not word.endswith(suffix):
+            continue
+        stem = word[: -len(suffix)]
+        candidates = [stem]
+        if stem.endswith("تي"):
+            candidates.append(stem[:-2] + "ه")
+        elif stem.endswith("ت"):
+            candidates.append(stem[:-1] + "ه")
+        # The last letter may differ by its hamza seat only (لقائه → لقاء).
+        return any(c.endswith(reading) or c[:-1].endswith(reading[:-1]) for c in candidates)
+    return False
 
 
 def _choose(candidates: Sequence[Trigger], present: set[str], joined: str) -> Trigger | None:
