@@ -90,21 +90,17 @@ class Coder:
             ),
             None,
         )
-        events: list[Event] = []
-        seen: set[tuple[str, tuple[str, ...], tuple[str, ...]]] = set()
+        # One event per type and sentence: news repeats a trigger (المحتجين … المحتجون) in
+        # one sentence for one happening; the reading with the most roles is kept.
+        best: dict[str, Event] = {}
         for hit in hits:
             event = self._event(hit, tokens, actors, clauses, speeches, sentence, home, date)
             if event is None:
                 continue
-            key = (
-                event.type,
-                tuple(a.key or "" for a in event.source),
-                tuple(a.key or "" for a in event.target),
-            )
-            if key not in seen:
-                seen.add(key)
-                events.append(event)
-        return events
+            kept = best.get(event.type)
+            if kept is None or _roles_found(event) > _roles_found(kept):
+                best[event.type] = event
+        return sorted(best.values(), key=lambda e: e.trigger.start)
 
     # -- actors -----------------------------------------------------------------------
     def _actors(
@@ -255,6 +251,10 @@ def _state_act(trigger: Trigger, tokens: Sequence[Token], first: int) -> bool:
     if trigger.type not in _STATE_TYPES:
         return False
     return any(fold(t.text) in _PASSIVE for t in tokens[max(0, first - 3) : first])
+
+
+def _roles_found(event: Event) -> int:
+    return bool(event.source) + bool(event.target)
 
 
 def _token_span(tokens: Sequence[Token], start: int, end: int) -> tuple[int, int] | None:
