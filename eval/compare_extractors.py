@@ -51,7 +51,8 @@ def newspaper_extractor() -> Extractor:
     from newspaper import Article
 
     def run(html: str, url: str | None) -> Extraction:
-        article = Article(url or "https://example.org/article", language="ar")
+        # fetch_images=False: newspaper4k would download the top image over the network
+        article = Article(url or "https://example.org/article", language="ar", fetch_images=False)
         article.download(input_html=html)
         article.parse()
         return Extraction(article.text, article.title, _iso(article.publish_date))

@@ -85,6 +85,7 @@ def test_default_pipeline_is_ordered(pipeline: Pipeline) -> None:
         "times",
         "quantities",
         "entities",
+        "quotes",
         "events",
     ]
     assert "record" in pipeline.provides

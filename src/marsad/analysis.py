@@ -9,6 +9,7 @@ from types import MappingProxyType
 from marsad.arabic.stages import QuantityTagger, SentenceSplitter, TimeTagger
 from marsad.entities.stages import EntityLinker
 from marsad.errors import ExtractionError, InputError
+from marsad.events.quotes import QuoteFinder
 from marsad.events.stages import EventCoder
 from marsad.extract.stages import ArticleExtractor, LanguageIdentifier, RecordAssembler
 from marsad.model import AnalyzedArticle, RawDocument
@@ -24,6 +25,7 @@ STAGES: Mapping[str, Callable[[], Stage]] = MappingProxyType(
         "times": TimeTagger,
         "quantities": QuantityTagger,
         "entities": EntityLinker,
+        "quotes": QuoteFinder,
         "events": EventCoder,
     }
 )

@@ -30,3 +30,15 @@ def test_metadata(summary: dict[str, float | int]) -> None:
 
 def test_page_kind(summary: dict[str, float | int]) -> None:
     assert summary["kind"] >= 0.95
+
+
+@pytest.mark.parametrize("name", ["html_dev2", "html_dev3"])
+def test_other_layouts(name: str) -> None:
+    """The second and third development sets: 26 more layouts (eval/build_html_dev*.py)."""
+    result = evaluate(marsad_extractor(), load_pages([EVAL / name])).summary()
+    assert result["f1"] >= 0.98
+    assert result["leak"] <= 0.01
+    assert result["snippet_hit"] >= 0.97
+    assert result["title"] >= 0.95
+    assert result["date"] >= 0.9
+    assert result["kind"] >= 0.95

@@ -192,3 +192,19 @@ class BylineParser:
 def has_date_part(line: str) -> bool:
     """A separated part of the line is a bare date ("NAME |01.11.2016")."""
     return any(_DATE_PART.match(p) for p in _SEPARATOR.split(line))
+
+
+#: "تونس – «القدس العربي» – من فلان:" opening the first paragraph (a pan-Arab daily's
+#: dateline: place, the outlet in guillemets, perhaps the reporter, then a colon).
+_LEAD_DATELINE = re.compile(
+    r"^\s*(?:[^\s:：«»()]+\s+){0,2}[^\s:：«»()]+\s*[-–—،,]\s*«[^«»]{2,30}»"
+    r"(?:\s*[-–—]\s*(?:من\s+)?[^:：«».،]{3,40}?)?\s*[:：]\s*"
+)
+
+
+def split_lead_dateline(text: str) -> tuple[str, str | None]:
+    """Split "PLACE – «OUTLET» – من NAME: text" into the text and the dateline."""
+    match = _LEAD_DATELINE.match(text)
+    if not match or len(text) - match.end() < 20:
+        return text, None
+    return text[match.end() :], match.group().strip()

@@ -9,7 +9,7 @@ prompts and notices that sit inside the article container are removed with a rea
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -19,21 +19,31 @@ from lxml import html as lxml_html
 from lxml.etree import ParserError
 
 from marsad.errors import ExtractionError
+from marsad.extract.markup import glue
 from marsad.extract.metadata import MetadataReader, PageMetadata
+from marsad.extract.pagedates import article_time
 from marsad.extract.pagekind import PageKind, page_kind
+from marsad.extract.teasers import story_links
 from marsad.extract.textdump import TextDumpClassifier
 from marsad.model import Article
 
 _HTML_START = re.compile(
-    r"^\s*(<!doctype html|<html|<head|<body|<meta|<article|<div|<p\b|<!--)", re.I
+    r"^\s*(<\?xml[^>]*\?>\s*)?(<!doctype html|<html|<head|<body|<meta|<article|<div|<p\b|<!--)",
+    re.I,
 )
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 _HIDDEN = (
     "//*[@hidden or @aria-hidden='true' "
     "or contains(translate(@style, ' ', ''), 'display:none') "
     "or contains(translate(@style, ' ', ''), 'visibility:hidden')]"
     "|//template|//noscript"
+    # embedded posts of social networks: quoted from elsewhere, not written for the article
+    "|//blockquote[contains(@class, 'twitter-tweet') or contains(@class, 'instagram-media')"
+    " or contains(@class, 'tiktok-embed') or contains(@class, 'facebook-post')]"
 )
 _BLOCK_TAGS = {"p", "head", "quote", "item", "cell"}
+#: Fewer words than this in trafilatura's fast pass and its fallbacks are run too.
+FAST_MIN_WORDS = 40
 #: HTML elements that start a new line when a page is read as text.
 _HTML_BLOCKS = frozenset(
     (
@@ -70,10 +80,25 @@ def _blocks(body: Any) -> list[tuple[str, bool]]:
         parent = element.getparent()
         if element.tag in ("p", "head") and parent is not None and parent.tag in _CONTAINERS:
             continue
-        text = " ".join("".join(element.itertext()).split())
+        text = glue(element.itertext())
         if text:
             blocks.append((text, element.tag == "head"))
     return blocks
+
+
+def _main_text(tree: Any, url: str | None, *, fast: bool) -> list[tuple[str, bool]]:
+    """trafilatura's main text as blocks (its metadata pass skipped: Marsad reads its own)."""
+    result = trafilatura.bare_extraction(
+        tree,
+        url=url,
+        with_metadata=False,
+        include_comments=False,
+        include_tables=False,
+        include_images=False,
+        fast=fast,
+    )
+    body = getattr(result, "body", None) if result is not None else None
+    return _blocks(body) if body is not None else []
 
 
 def _page_blocks(tree: Any) -> list[tuple[str, bool]]:
@@ -84,7 +109,7 @@ def _page_blocks(tree: Any) -> list[tuple[str, bool]]:
 
     def flush() -> None:
         nonlocal heading
-        text = " ".join("".join(parts).split())
+        text = glue(parts)
         if text:
             blocks.append((text, heading))
         parts.clear()
@@ -124,6 +149,8 @@ def _mashed(blocks: list[tuple[str, bool]], tree: Any) -> bool:
 
 
 def _visible_tree(html: str, input: str) -> Any:
+    # lxml refuses text that declares its encoding: XHTML pages open with <?xml … ?>
+    html = _XML_DECLARATION.sub("", html, count=1)
     try:
         tree = lxml_html.fromstring(html)
     except (ParserError, ValueError) as exc:
@@ -144,20 +171,18 @@ class HtmlArticleReader:
     def read(self, html: str, *, input: str, url: str | None, published: date | None) -> HtmlPage:
         tree = _visible_tree(html, input)
         meta = self.metadata.read_tree(tree)
-        result = trafilatura.bare_extraction(
-            tree,
-            url=url,
-            with_metadata=False,  # Marsad reads the metadata itself, much faster
-            include_comments=False,
-            include_tables=False,
-            include_images=False,
-        )
-        body = getattr(result, "body", None) if result is not None else None
-        blocks = _blocks(body) if body is not None else []
+        blocks = _main_text(tree, url, fast=True)
+        if sum(len(text.split()) for text, _ in blocks) < FAST_MIN_WORDS:
+            # trafilatura's own fallbacks (readability, jusText) only help when its main
+            # pass finds little; running them on every page costs a third of the time
+            blocks = _main_text(tree, url, fast=False)
         if not blocks or _mashed(blocks, tree):
             blocks = _page_blocks(tree)
+        blocks, stories, summaries = story_links(tree).split(blocks, meta.title)
         article = self.classifier.classify_blocks(blocks, input=input, title=meta.title)
-        kind = page_kind(tree, meta, article, url or meta.canonical_url)
+        if stories:
+            article = replace(article, removed=article.removed + stories)
+        kind = page_kind(tree, meta, article, url or meta.canonical_url, teasers=summaries)
         return HtmlPage(self._article(article, meta, tree, url, published), kind)
 
     def _article(
@@ -168,10 +193,12 @@ class HtmlArticleReader:
         url: str | None,
         published: date | None,
     ) -> Article:
+        dates = self.metadata.dates
         published = (
             published
             or meta.published
-            or self.metadata.written_date(_header_lines(tree))
+            or dates.value(article_time(tree))
+            or dates.header_date(_header_lines(tree), meta.title)
             or _url_date(meta.canonical_url or url)
             or _iso(htmldate.find_date(tree, extensive_search=False, original_date=True))
         )
@@ -190,17 +217,24 @@ class HtmlArticleReader:
 
 
 def _header_lines(tree: Any) -> list[str]:
-    """Text lines near the headline, where pages print their date."""
+    """Text lines near the headline, where pages print their date (without an h1, the
+    page's body: the <title> in the head is not where the headline is shown)."""
     headings = tree.xpath("//h1")
-    scope = headings[0].getparent() if headings else tree
+    if not headings:
+        body = tree.find(".//body")
+        scope = body if body is not None else tree
+        return _lines(scope)[:60]
+    scope = headings[0].getparent()
     for _ in range(2):
         if scope is not None and len(" ".join(scope.text_content().split())) < 400:
             scope = scope.getparent() if scope.getparent() is not None else scope
     if scope is None:
         return []
-    return [" ".join(line.split()) for line in scope.text_content().splitlines() if line.strip()][
-        :60
-    ]
+    return _lines(scope)[:60]
+
+
+def _lines(scope: Any) -> list[str]:
+    return [" ".join(line.split()) for line in scope.text_content().splitlines() if line.strip()]
 
 
 _URL_DATE = re.compile(

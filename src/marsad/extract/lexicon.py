@@ -10,10 +10,12 @@ from typing import Literal
 from marsad.arabic.normalize import fold
 
 Behaviour = Literal["line", "list", "close", "end"]
-MatchKind = Literal["line", "start", "contains", "regex"]
+MatchKind = Literal["line", "start", "contains", "notice", "regex"]
 
 #: A ``contains`` or ``start`` rule never fires on a line longer than this (in words).
 MAX_CHROME_WORDS = 25
+#: A ``notice`` rule (a phrase only site notices use) fires on lines up to this long.
+MAX_NOTICE_WORDS = 80
 _EDGE_PUNCT = " \t:：-–—|»«>.…!?,;•·*\"'“”()[]{}"
 
 
@@ -59,6 +61,7 @@ class Lexicon:
         self._whole = {r.phrase: r for r in rules if r.match == "line"}
         self._start = [r for r in rules if r.match == "start"]
         self._contains = [r for r in rules if r.match == "contains"]
+        self._notice = [r for r in rules if r.match == "notice"]
         self._regex = [r for r in rules if r.match == "regex"]
 
     @classmethod
@@ -93,18 +96,31 @@ class Lexicon:
         rule = self._whole.get(folded)
         if rule is not None:
             return LexiconHit(self.categories[rule.category], rule, True)
-        if len(folded.split()) > MAX_CHROME_WORDS:
+        words = len(folded.split())
+        if words > MAX_CHROME_WORDS:
+            if words <= MAX_NOTICE_WORDS and (hit := self._contained(self._notice, folded)):
+                return hit
             return self._menu(folded)
         for rule in self._start:
-            if folded.startswith(rule.phrase) and _word_boundary(folded, len(rule.phrase)):
+            # Markup can glue a label to the link after it ("اقرأ أيضاًعنوان"); a phrase of
+            # two words or more is specific enough to match without a word boundary.
+            glued = " " in rule.phrase
+            if folded.startswith(rule.phrase) and (
+                glued or _word_boundary(folded, len(rule.phrase))
+            ):
                 return LexiconHit(self.categories[rule.category], rule, folded == rule.phrase)
-        for rule in self._contains:
-            if rule.phrase in folded:
-                return LexiconHit(self.categories[rule.category], rule, False)
+        if hit := self._contained([*self._contains, *self._notice], folded):
+            return hit
         plain = fold(line)
         for rule in self._regex:
             assert rule.pattern is not None
             if rule.pattern.search(folded) or rule.pattern.search(plain):
+                return LexiconHit(self.categories[rule.category], rule, False)
+        return None
+
+    def _contained(self, rules: list[Rule], folded: str) -> LexiconHit | None:
+        for rule in rules:
+            if rule.phrase in folded:
                 return LexiconHit(self.categories[rule.category], rule, False)
         return None
 

@@ -26,6 +26,8 @@ _PHOTO_START = re.compile(r"(^|[-–—|]\s*)\(?(صوره|الصوره|صور)\b
 _INNER_PUNCT = re.compile(r"[،,;؛!?؟]|(?<!\.)\.(?!\.)")
 _ASKS = re.compile(r"[?؟]")
 _COMMA = re.compile(r"[،,؛;]")
+_INTERVIEW = re.compile(r"^\s*(س|ج|سؤال|جواب)\s*[:：\-–]\s*\S")
+_TRAILING_SOURCE = re.compile(r"(?<=[.!?؟])\s*المصدر\s*[:：]?\s*\(?[^().]{2,30}\)?$")
 
 
 def _names(rel: str) -> frozenset[str]:
@@ -55,6 +57,8 @@ class LineFeatures:
         """Looks like a body paragraph: a real sentence, not a label or a headline."""
         if self.hit or self.slug or self.byline or self.caption or self.heading:
             return False
+        if _INTERVIEW.match(self.text) and self.words >= 4:
+            return True  # "س: …؟" / "ج: …": an interview's question or answer
         if self.dated or self.question_heading or self.footnote:
             return False
         if self.terminal:
@@ -159,6 +163,8 @@ def ends_sentence(text: str, words: int) -> bool:
     A trailing ".." or "…" is how headlines trail off, so it does not end a sentence.
     """
     stripped = text.rstrip(_CLOSERS)
+    if words >= 10:  # "… في الصف. المصدر (فرانس 24)": the sentence ends before the credit
+        stripped = _TRAILING_SOURCE.sub("", stripped).rstrip(_CLOSERS)
     if not stripped or stripped.endswith(("..", "…")):
         return False
     last = stripped[-1]

@@ -19,6 +19,7 @@ from lxml import html as lxml_html
 from marsad.arabic.months import MonthTable
 from marsad.arabic.normalize import fold
 from marsad.extract.bylines import OUTLET_WORD
+from marsad.extract.pagedates import DateReader
 
 # " - ", " | ", " :: ", " » " split a site name from a headline; a single colon does not
 # (Arabic headlines put one after a speaker: "ترامب: الأسد حيوان").
@@ -34,6 +35,31 @@ _ARTICLE_TYPES = {
     "backgroundnewsarticle",
     "report",
 }
+#: Meta tags that carry the publication date, strongest first (lower case).
+_DATE_KEYS = (
+    "article:published_time",
+    "og:article:published_time",
+    "og:published_time",
+    "datepublished",
+    "article:published",
+    "published_time",
+    "publish_date",
+    "publish-date",
+    "publishdate",
+    "pubdate",
+    "publication_date",
+    "parsely-pub-date",
+    "sailthru.date",
+    "dc.date.issued",
+    "dcterms.issued",
+    "dc.date",
+    "dcterms.created",
+    "dcterms.date",
+    "citation_publication_date",
+    "date",
+)
+#: Words an h1 may add to a declared title as a kicker ("عاجل", a section's name).
+KICKER_WORDS = 3
 _LIVE_TYPES = {"liveblogposting"}
 _VIDEO_TYPES = {"videoobject"}
 _LIST_TYPES = {"collectionpage", "itemlist", "searchresultspage", "webpage"}
@@ -58,15 +84,6 @@ class PageMetadata:
 
 def _text(node: Any) -> str:
     return " ".join(node.text_content().split()) if node is not None else ""
-
-
-def _iso(value: Any) -> date | None:
-    if not isinstance(value, str) or len(value) < 10:
-        return None
-    try:
-        return date.fromisoformat(value.strip()[:10])
-    except ValueError:
-        return None
 
 
 def _json_ld(tree: Any) -> list[dict[str, Any]]:
@@ -131,16 +148,16 @@ def clean_title(title: str, site_name: str | None) -> str:
         return title
     site = fold(site_name) if site_name else ""
 
-    def is_site(part: str, other: str) -> bool:
+    def is_site(part: str, others: list[str]) -> bool:
         folded = fold(part)
         if site and (folded in site or site in folded):
             return True
-        short = len(part.split()) <= 4 < len(other.split())
+        short = len(part.split()) <= 4 < len(" ".join(others).split())
         return short and bool(OUTLET_WORD.search(part) or _LATIN_ONLY.match(part))
 
-    if is_site(parts[-1], parts[0]):
+    if is_site(parts[-1], parts[:-1]):
         return title[: title.rfind(parts[-1])].rstrip(" |-–—:•·»«｜").strip()
-    if is_site(parts[0], parts[-1]):
+    if is_site(parts[0], parts[1:]):
         return title[title.find(parts[1]) :].strip()
     return title
 
@@ -150,6 +167,7 @@ class MetadataReader:
 
     def __init__(self, months: MonthTable | None = None) -> None:
         self.months = months or MonthTable.load()
+        self.dates = DateReader(self.months)
 
     def read(self, html: str) -> PageMetadata:
         """Metadata of an HTML page given as text (empty when it cannot be parsed)."""
@@ -182,22 +200,7 @@ class MetadataReader:
             or [_text(a) for a in tree.xpath('//*[@rel="author" or @class="author-name"]')][:3]
         )
         meta.authors = [a for a in meta.authors if a and not a.startswith("http")]
-        meta.published = (
-            _iso(article.get("datePublished"))
-            or _iso(
-                _meta(
-                    tree,
-                    "article:published_time",
-                    "datePublished",
-                    "pubdate",
-                    "publish-date",
-                    "date",
-                    "dc.date",
-                    "dcterms.created",
-                )
-            )
-            or _iso(_first(tree.xpath("//time/@datetime")))
-        )
+        meta.published = self.dates.value(article.get("datePublished")) or self._meta_date(tree)
         section = article.get("articleSection")
         meta.section = (
             (section[0] if isinstance(section, list) and section else section)
@@ -213,6 +216,24 @@ class MetadataReader:
             else []
         )
         return meta
+
+    def _meta_date(self, tree: Any) -> date | None:
+        """The publication date of the meta tags (names compared case-blind), Parse.ly's too."""
+        values: dict[str, str] = {}
+        for node in tree.xpath("//meta[@content]"):
+            key = node.get("property") or node.get("name") or node.get("itemprop") or ""
+            values.setdefault(key.strip().lower(), str(node.get("content")))
+        for key in _DATE_KEYS:
+            if found := self.dates.value(values.get(key)):
+                return found
+        parsely = values.get("parsely-page")
+        if parsely:
+            try:
+                data = json.loads(parsely)
+            except json.JSONDecodeError:
+                return None
+            return self.dates.value(data.get("pub_date")) if isinstance(data, dict) else None
+        return None
 
     def _title(self, tree: Any, meta: PageMetadata, article: dict[str, Any]) -> None:
         h1 = [_text(h) for h in tree.xpath("//h1") if _text(h)]
@@ -230,22 +251,57 @@ class MetadataReader:
         meta.title_candidates = h1 + cleaned
         # An h1 that another source confirms is the headline; otherwise the best declared one.
         # An h1 much shorter than the declared title is the site's name (Blogger, old CMSs).
+        # An h1 that holds a declared title and a kicker (a label of a few words) gives way
+        # to the declared title.
+        exact = next((h for h in h1 if any(fold(h) == fold(c) for c in cleaned)), None)
+        if exact:
+            meta.title = exact
+            return
         for heading in h1:
             folded = fold(heading)
+            for part in (p for c in cleaned for p in _parts(c)):
+                extra = len(heading.split()) - len(part.split())
+                if folded != fold(part) and fold(part) in folded and 0 < extra <= KICKER_WORDS:
+                    meta.title = part
+                    return
             if any(folded == fold(c) or _covers(folded, fold(c)) for c in cleaned):
+                meta.title = heading
+                return
+            if any(_cut_from(folded, fold(c)) for c in cleaned):
                 meta.title = heading
                 return
         sites = [fold(h) for h in h1]
         cleaned = [_strip_site(c, sites) for c in cleaned]
         meta.title = cleaned[0] if cleaned else (h1[0] if h1 else None)
+        if meta.title:
+            meta.title = _shown_part(tree, meta.title)
 
-    def written_date(self, lines: list[str]) -> date | None:
-        """The first Gregorian date written in words or digits in these lines."""
-        for line in lines:
-            found = self.months.find_date(line)
-            if found:
-                return found
-        return None
+
+def _parts(title: str) -> list[str]:
+    """A declared title and, when separators split it, its parts of three words or more."""
+    parts = [p.strip() for p in _TITLE_SEPARATORS.split(title) if len(p.split()) >= 3]
+    return [title, *(p for p in parts if p != title)]
+
+
+def _shown_part(tree: Any, title: str) -> str:
+    """The longest start or end of a declared title, cut at a separator, that the page
+    shows as a text of its own: "HEADLINE - SITE" → HEADLINE when a heading says so."""
+    cuts: list[str] = []
+    shown = "//body//text()[normalize-space(.) = $text]"
+    if not _TITLE_SEPARATORS.search(title) or tree.xpath(shown, text=title):
+        return title
+    for match in _TITLE_SEPARATORS.finditer(title):
+        cuts += [title[: match.start()].strip(), title[match.end() :].strip()]
+    for cut in sorted((c for c in cuts if len(c.split()) >= 3), key=len, reverse=True):
+        if tree.xpath(shown, text=cut):
+            return cut
+    return title
+
+
+def _cut_from(heading: str, declared: str) -> bool:
+    """The declared title is the h1 cut short ("…"), as CMSs cut titles for search engines."""
+    stem = declared.rstrip(" .…")
+    return stem != declared and len(stem) >= 0.5 * len(heading) and heading.startswith(stem)
 
 
 def _covers(heading: str, declared: str) -> bool:

@@ -13,11 +13,12 @@ import re
 from collections.abc import Container, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from difflib import SequenceMatcher
 
 import Stemmer
 
 from marsad.arabic.normalize import fold
-from marsad.extract.bylines import Byline
+from marsad.extract.bylines import Byline, split_lead_dateline
 from marsad.extract.lines import LineFeatures, LineReader
 from marsad.model import Article, Block, Removed
 
@@ -26,6 +27,11 @@ _WORD = re.compile(r"\w{3,}")
 SUBHEADING_MAX_WORDS = 14
 #: Unpunctuated lines this long are sentences, not labels or headlines.
 LONG_LINE_WORDS = 15
+#: A repeat copies a run of at least this share of its words in order (a lead that a later
+#: paragraph retells in other order is the article's own).
+REPEAT_MIN_RUN = 0.6
+#: A pull quote is at most this share of the paragraph it repeats.
+PULL_QUOTE_SHARE = 0.7
 #: Share of a title's content words that the first paragraphs must use.
 TITLE_MIN_OVERLAP = 0.34
 
@@ -48,9 +54,17 @@ class _Vocabulary:
 
     def __init__(self) -> None:
         self._stemmer = Stemmer.Stemmer("arabic")
+        self._seen: dict[str, frozenset[str]] = {}
 
-    def __call__(self, text: str) -> set[str]:
-        return set(self._stemmer.stemWords(_WORD.findall(fold(text))))
+    def __call__(self, text: str) -> frozenset[str]:
+        found = self._seen.get(text)
+        if found is None:
+            found = self._seen[text] = frozenset(self._stemmer.stemWords(_WORD.findall(fold(text))))
+        return found
+
+    def forget(self) -> None:
+        """Drop the words kept for the lines of the last document."""
+        self._seen.clear()
 
 
 class TextDumpClassifier:
@@ -96,6 +110,7 @@ class TextDumpClassifier:
         published: date | None,
         title: str | None,
     ) -> Article:
+        self._content_words.forget()  # lines are compared many times, within one document
         labels = _Labels()
         body = self._body(lines, labels)
         first = body[0] if body else len(lines)
@@ -106,17 +121,27 @@ class TextDumpClassifier:
             section = self._section(lines, title_index, labels)
             title = lines[title_index].text if title_index is not None else None
         else:
-            title_index = None
+            # The headline is known (a page's markup): a lead under it, or anywhere above the
+            # body when the main text starts below the headline, may be unpunctuated.
+            title_index = -1
             for line in lines[: first + 1]:
                 if fold(line.text) == fold(title) and line.index not in labels.kinds:
                     labels.remove(line.index, "title repeated")
+                    title_index = line.index
         self._label_region(lines, labels, title_index, first, last)
         blocks = [Block("title", title)] if title else []
+        leads: list[Removed] = []
         for line in lines:
             kind = labels.kinds.get(line.index)
+            if kind == "paragraph" and not leads and len(blocks) <= 1:
+                text, dateline = split_lead_dateline(line.text)
+                if dateline:
+                    leads.append(Removed(dateline, "dateline"))
+                    blocks.append(Block("paragraph", text))
+                    continue
             if kind in ("paragraph", "subheading"):
                 blocks.append(Block(kind, line.text))  # type: ignore[arg-type]
-        removed = tuple(
+        removed = tuple(leads) + tuple(
             Removed(line.text, labels.reasons[line.index])
             for line in lines
             if labels.kinds.get(line.index) == "removed"
@@ -164,7 +189,9 @@ class TextDumpClassifier:
                 open_list = hit.category.reason
                 labels.remove(line.index, open_list)
                 continue
-            if line.prose and (not arabic or line.arabic_share >= 0.5):
+            if (line.prose or _starred_item(lines, pos)) and (
+                not arabic or line.arabic_share >= 0.5
+            ):
                 open_list = None
                 labels.kinds[line.index] = "paragraph"
                 body.append(pos)
@@ -176,12 +203,15 @@ class TextDumpClassifier:
         self, lines: list[LineFeatures], body: list[int], labels: _Labels
     ) -> list[int]:
         """A deck or summary that a later paragraph repeats (whole or cut short) goes."""
-        kept = []
+        kept: list[int] = []
         for n, pos in enumerate(body):
             later = [lines[other] for other in body[n + 1 :]]
             if self._repeats(lines[pos], later if n < 3 else [], exact=later):
                 labels.kinds.pop(lines[pos].index, None)
                 labels.remove(lines[pos].index, "repeats a later paragraph")
+            elif kept and self._pull_quote(lines[pos], lines[kept[-1]]):
+                labels.kinds.pop(lines[pos].index, None)
+                labels.remove(lines[pos].index, "pull quote repeating the paragraph above")
             else:
                 kept.append(pos)
         for line in lines[: kept[0] if kept else 0]:  # a cut-short deck above the body
@@ -190,13 +220,26 @@ class TextDumpClassifier:
                 labels.remove(line.index, "repeats a later paragraph")
         return kept
 
+    def _pull_quote(self, line: LineFeatures, above: LineFeatures) -> bool:
+        """A short line whose words all come from the longer paragraph right above it."""
+        if line.words > PULL_QUOTE_SHARE * above.words:
+            return False
+        return self._repeats(line, [above])
+
+    def _quotes_above(self, lines: list[LineFeatures], pos: int, labels: _Labels) -> bool:
+        """A line of six words or more that repeats part of the paragraph above it."""
+        above = _paragraph_above(lines, pos, labels)
+        return lines[pos].words >= 6 and above is not None and self._pull_quote(lines[pos], above)
+
     def _repeats(
         self, line: LineFeatures, others: list[LineFeatures], exact: Sequence[LineFeatures] = ()
     ) -> bool:
         """The line's words are (nearly) all in one of the other lines, or it is a copy."""
         words = self._content_words(line.text.rstrip(" .…"))
         return any(line.text == other.text for other in exact) or any(
-            words and len(words & self._content_words(other.text)) >= 0.85 * len(words)
+            words
+            and len(words & self._content_words(other.text)) >= 0.85 * len(words)
+            and _copied_run(line.text, other.text) >= REPEAT_MIN_RUN
             for other in others
         )
 
@@ -256,6 +299,8 @@ class TextDumpClassifier:
                     self._name_after_cue(lines[pos + 1], labels)
             if reason:
                 labels.remove(line.index, reason)
+            elif first < pos <= last + 1 and self._quotes_above(lines, pos, labels):
+                labels.remove(line.index, "pull quote repeating the paragraph above")
             elif self._unpunctuated_paragraph(line, pos, title, first, last):
                 labels.kinds[line.index] = "paragraph"
             elif pos < first:
@@ -309,3 +354,32 @@ class TextDumpClassifier:
         if line.dated:
             return "date line"
         return None
+
+
+def _paragraph_above(lines: list[LineFeatures], pos: int, labels: _Labels) -> LineFeatures | None:
+    """The nearest line above ``pos`` already labelled a paragraph."""
+    for line in reversed(lines[:pos]):
+        if labels.kinds.get(line.index) == "paragraph":
+            return line
+    return None
+
+
+def _starred_item(lines: list[LineFeatures], pos: int) -> bool:
+    """A sentence in a run of lines that start with "*": a list, not an author's note."""
+    line = lines[pos]
+    if not (line.footnote and line.terminal and line.words >= 6) or line.hit or line.byline:
+        return False
+    neighbours = lines[max(0, pos - 1) : pos] + lines[pos + 1 : pos + 2]
+    return any(other.text.startswith("*") for other in neighbours)
+
+
+def _copied_run(line: str, other: str) -> float:
+    """Share of the line's words that ``other`` holds as one unbroken run, in order."""
+    words = _WORD.findall(fold(line.rstrip(" .…")))
+    theirs = _WORD.findall(fold(other))
+    if not words:
+        return 0.0
+    match = SequenceMatcher(None, words, theirs, autojunk=False).find_longest_match(
+        0, len(words), 0, len(theirs)
+    )
+    return match.size / len(words)
