@@ -71,6 +71,7 @@ class Cues:
     given_names: frozenset[str]
     facilities: frozenset[str]
     organisations: frozenset[str]
+    vehicles: frozenset[str]
 
     @classmethod
     def load(cls) -> Cues:
@@ -92,6 +93,7 @@ class Cues:
             frozenset(given),
             words("facility"),
             words("organisation") | org_cues,
+            words("vehicle"),
         )
 
 
@@ -155,6 +157,7 @@ class Scan:
             self._title(i),
             self._organ(i),
             self._institution(i),
+            self._vehicle(i),
         ]
         present = [c for c in candidates if c is not None]
         if not present:
@@ -424,6 +427,18 @@ class Scan:
             found = Found(start, end, None, kind, key=key, country=place.value.country)
             return Match(i, last, start, end, [found])
         return None
+
+    # -- vehicles of a state ----------------------------------------------------------
+    def _vehicle(self, i: int) -> Match[list[Found | _Pending]] | None:
+        """الطائرة الروسية: a vehicle noun and a nisba are that state's vehicle (VEH)."""
+        if self.items[i].folded not in self.cues.vehicles:
+            return None
+        state = self._country_at(i + 1)
+        if state is None or len(state.value) != 3:
+            return None
+        start, end = self.items[i].start, state.end
+        found = Found(start, end, None, "VEH", key=state.value, country=state.value)
+        return Match(i, state.last, start, end, [found])
 
     # -- vessels ----------------------------------------------------------------------
     def _vessel(self, i: int) -> Match[list[Found | _Pending]] | None:
