@@ -23,6 +23,8 @@ from marsad.model import Actor, Token
 
 #: Words that open the target after a trigger (besides the attached ب and ل).
 PREPOSITIONS = frozenset({"مع", "علي", "الي", "ضد", "في", "من", "عن", "تجاه", "بحق", "لدي"})
+#: Relative pronouns: the verb after one has the noun before it as its subject.
+_RELATIVES = frozenset(fold(w) for w in ("الذي", "التي", "الذين", "اللذان", "اللتان", "اللذين"))
 #: How far after the trigger a target may start, in tokens.
 TARGET_WINDOW = 10
 #: How many tokens may stand between a verb and its following subject.
@@ -122,6 +124,18 @@ def assign(
         prepositions.add("ل")  # a verbal noun's object: دعمها للسلطات، زيارته لتونس
     # Source right after the trigger: verb-subject order, or a noun's genitive (زيارة X).
     source_head = None
+    relative = first > 0 and fold(tokens[first - 1].text) in _RELATIVES
+    if relative:
+        # "وزير الخارجية التركي الذي اتهم إيران": the antecedent acts, what follows is acted on.
+        antecedent = [a for a in before if a.last < first - 1 and not governed(tokens, a)]
+        if antecedent:
+            agents = _coordinated_back(actors, antecedent[-1], tokens)
+            head = _target(tokens, after, last, prepositions, agents[-1]) or next(
+                (a for a in after if a.first - last <= OBJECT_GAP and not governed(tokens, a)),
+                None,
+            )
+            acted_on = coordinated(actors, head, tokens) if head else []
+            return Roles(tuple(_unique(agents)), tuple(_unique(acted_on)))
     if not possessed:
         source_head = next(
             (
