@@ -35,6 +35,9 @@ SPEECH_WINDOW = 10
 class _Speech:
     complement: int
     speaker: str | None
+    #: The speaker's mention, and whether the complement carries a pronoun (أنه، إنها).
+    mention: ActorMention | None = None
+    pronoun: bool = False
 
 
 class Coder:
@@ -161,11 +164,13 @@ class Coder:
             for later in range(index + 1, min(index + 1 + SPEECH_WINDOW, len(tokens))):
                 word = bare(tokens[later])
                 if word in self.cues.complement or _complement_with_pronoun(word):
-                    speaker = next(
-                        (a.key for a in actors if index < a.first < later),
-                        next((a.key for a in reversed(actors) if a.last < index), None),
+                    mention = next(
+                        (a for a in actors if index < a.first < later),
+                        next((a for a in reversed(actors) if a.last < index), None),
                     )
-                    frames.append(_Speech(later, speaker))
+                    speaker = mention.key if mention else None
+                    pronoun = _complement_with_pronoun(word)
+                    frames.append(_Speech(later, speaker, mention, pronoun))
                     break
         return frames
 
@@ -196,6 +201,20 @@ class Coder:
             subject_floor=floor,
             possessed=hit.possessed,
         )
+        own_words = frame is not None and frame.pronoun and frame.mention is not None
+        if (
+            own_words
+            and frame is not None
+            and frame.mention is not None
+            and not any(frame.complement < a.first < hit.first for a in actors)
+        ):
+            # "وتابع أوباما أنه أيد روسيا": the speaker tells of his own act — his, asserted.
+            speaker = frame.mention
+            roles = Roles(
+                (speaker,), tuple(a for a in roles.target if a.actor.entity != speaker.actor.entity)
+            )
+            frame = None
+            floor = 0
         if not roles.source and home is not None and _state_act(trigger, tokens, hit.first):
             state = ActorMention(hit.first, hit.first, Actor(None, home, home, home, home), home)
             roles = Roles((state,), tuple(a for a in roles.target if a.key != home))
