@@ -242,17 +242,23 @@ def _match_full(report: EventReport, gold: GoldSentence, predicted: list[Event])
         )
 
 
-def pipeline_coder(home_country: str | None = None) -> Coder:
-    """Marsad's own analysis (sentences, times, entities, events) as a scorer coder."""
+def pipeline_coder(home_country: str | None = None, models: Path | None = None) -> Coder:
+    """Marsad's own analysis (sentences, times, entities, events) as a scorer coder.
+
+    ``models`` is a directory of event models to use instead of the shipped ones.
+    """
     from marsad.analysis import STAGES
     from marsad.events.stages import EventCoder
     from marsad.model import AnalyzedArticle, Article, Block
     from marsad.pipeline import Pipeline
 
     names = ["sentences", "times", "entities", "events"]
-    stages = [
-        EventCoder(home_country=home_country) if n == "events" else STAGES[n]() for n in names
-    ]
+    events = EventCoder(home_country=home_country)
+    if models is not None:
+        from marsad.events.learned import EventModels
+
+        events.coder.models = EventModels.load(models)
+    stages = [events if n == "events" else STAGES[n]() for n in names]
     pipeline = Pipeline(stages, initial=frozenset({"record"}))
 
     def run(sentence: str, context: str, published: date | None) -> list[Event]:

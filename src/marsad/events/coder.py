@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from marsad.arabic.normalize import fold
 from marsad.entities.actors import ActorBase
 from marsad.events.arguments import ActorMention, Roles, assign
+from marsad.events.learned import EventModels, View, role_features, trigger_features
 from marsad.events.modality import ModalityCues, bare, modality
 from marsad.events.ontology import Ontology, Trigger
 from marsad.events.participants import GenericActors, main_state
@@ -31,6 +32,10 @@ _LOCATION_TYPES = frozenset({"GPE", "LOC", "FAC"})
 SPEECH_WINDOW = 10
 
 
+#: Below this probability (trigger model) a trigger is not an event.
+EVENT_THRESHOLD = 0.5
+
+
 @dataclass(frozen=True, slots=True)
 class _Speech:
     complement: int
@@ -38,6 +43,17 @@ class _Speech:
     #: The speaker's mention, and whether the complement carries a pronoun (أنه، إنها).
     mention: ActorMention | None = None
     pronoun: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A trigger of a sentence, its sentence view, the rules' roles and speech frame."""
+
+    hit: TriggerHit
+    view: View
+    rules: Roles
+    frame: _Speech | None
+    clause_start: int
 
 
 class Coder:
@@ -50,6 +66,7 @@ class Coder:
         cues: ModalityCues,
         generic: GenericActors | None = None,
         home_country: str | None = None,
+        models: EventModels | None = None,
     ) -> None:
         #: The state of domestic actors when an article names none (the outlets' country).
         self.home_country = home_country or None
@@ -57,12 +74,18 @@ class Coder:
         self.base = base
         self.cues = cues
         self.generic = generic or GenericActors.load()
+        #: Trained trigger and role classifiers; None: the rules decide alone.
+        self.models = models
         self.index = TriggerIndex(ontology.triggers)
 
     @classmethod
     def load(cls, *, home_country: str | None = None) -> Coder:
         return cls(
-            Ontology.load(), ActorBase.load(), ModalityCues.load(), home_country=home_country
+            Ontology.load(),
+            ActorBase.load(),
+            ModalityCues.load(),
+            home_country=home_country,
+            models=EventModels.load(),
         )
 
     def code(self, article: AnalyzedArticle) -> tuple[Event, ...]:
@@ -76,15 +99,6 @@ class Coder:
     def code_sentence(
         self, sentence: Sentence, article: AnalyzedArticle, home: str | None = None
     ) -> list[Event]:
-        tokens = sentence.tokens
-        if not tokens:
-            return []
-        hits = self.index.find(tokens)
-        if not hits:
-            return []
-        actors = self._actors(sentence, article.entities, home)
-        clauses = _clause_starts(tokens)
-        speeches = self._speech(tokens, actors)
         date = next(
             (
                 t.value
@@ -96,14 +110,29 @@ class Coder:
         # One event per type and sentence: news repeats a trigger (المحتجين … المحتجون) in
         # one sentence for one happening; the reading with the most roles is kept.
         best: dict[str, Event] = {}
-        for hit in hits:
-            event = self._event(hit, tokens, actors, clauses, speeches, sentence, home, date)
+        for candidate in self.candidates(sentence, article, home):
+            event = self._decide(candidate, sentence, home, date)
             if event is None:
                 continue
             kept = best.get(event.type)
             if kept is None or _roles_found(event) > _roles_found(kept):
                 best[event.type] = event
         return sorted(best.values(), key=lambda e: e.trigger.start)
+
+    def candidates(
+        self, sentence: Sentence, article: AnalyzedArticle, home: str | None
+    ) -> list[Candidate]:
+        """Every trigger of a sentence with what the rules make of it."""
+        tokens = sentence.tokens
+        if not tokens:
+            return []
+        hits = self.index.find(tokens)
+        if not hits:
+            return []
+        actors = self._actors(sentence, article.entities, home)
+        speeches = self._speech(tokens, actors)
+        view = View(tokens, actors, _clause_starts(tokens), [s.complement for s in speeches])
+        return [self._rules(hit, view, speeches, home) for hit in hits]
 
     # -- actors -----------------------------------------------------------------------
     def _actors(
@@ -136,6 +165,13 @@ class Coder:
                 continue
             country = self.base.country(iso)
             name = country.name if country else iso
+            if _people(bare(token)) and (index == 0 or (index - 1) not in covered):
+                # الكوريين الجنوبيين، السياح الجزائريون: a plural nisba names the people.
+                key = f"{iso}.CVL"
+                found.append(
+                    ActorMention(index, index, Actor(None, token.text, iso, None, key), key)
+                )
+                continue
             found.append(ActorMention(index, index, Actor(iso.lower(), name, iso, iso, iso), iso))
         return sorted(found, key=lambda a: (a.first, a.last))
 
@@ -175,19 +211,12 @@ class Coder:
         return frames
 
     # -- one trigger ------------------------------------------------------------------
-    def _event(
-        self,
-        hit: TriggerHit,
-        tokens: Sequence[Token],
-        actors: Sequence[ActorMention],
-        clauses: Sequence[int],
-        speeches: Sequence[_Speech],
-        sentence: Sentence,
-        home: str | None,
-        date: str | None,
-    ) -> Event | None:
+    def _rules(
+        self, hit: TriggerHit, view: View, speeches: Sequence[_Speech], home: str | None
+    ) -> Candidate:
+        tokens, actors = view.tokens, view.actors
         trigger = hit.trigger
-        clause_start = max((c for c in clauses if c <= hit.first), default=0)
+        clause_start = max((c for c in view.clauses if c <= hit.first), default=0)
         frame = next((s for s in reversed(speeches) if s.complement < hit.first), None)
         floor = frame.complement if frame else 0
         roles = assign(
@@ -201,27 +230,69 @@ class Coder:
             subject_floor=floor,
             possessed=hit.possessed,
         )
-        own_words = frame is not None and frame.pronoun and frame.mention is not None
-        if (
-            own_words
-            and frame is not None
-            and frame.mention is not None
-            and not any(frame.complement < a.first < hit.first for a in actors)
-        ):
+        speaker = frame.mention if frame is not None and frame.pronoun else None
+        complement = frame.complement if frame is not None else 0
+        if speaker is not None and not any(complement < a.first < hit.first for a in actors):
             # "وتابع أوباما أنه أيد روسيا": the speaker tells of his own act — his, asserted.
-            speaker = frame.mention
             roles = Roles(
                 (speaker,), tuple(a for a in roles.target if a.actor.entity != speaker.actor.entity)
             )
-            frame = None
-            floor = 0
+            frame, floor = None, 0
         if not roles.source and home is not None and _state_act(trigger, tokens, hit.first):
             state = ActorMention(hit.first, hit.first, Actor(None, home, home, home, home), home)
             roles = Roles((state,), tuple(a for a in roles.target if a.key != home))
+        return Candidate(hit, view, roles, frame, max(clause_start, floor))
+
+    def _decide(
+        self, candidate: Candidate, sentence: Sentence, home: str | None, date: str | None
+    ) -> Event | None:
+        roles = candidate.rules
+        if self.models is not None:
+            features = trigger_features(candidate.hit, candidate.view, roles)
+            if self.models.event_probability(features) < EVENT_THRESHOLD:
+                return None
+            roles = self._learned_roles(candidate, roles)
         if not roles.source and not roles.target:
             return None
-        mood = modality(self.cues, tokens, hit.first, max(clause_start, floor), frame is not None)
-        return self._make(trigger, hit, tokens, roles, mood, frame, actors, sentence, date)
+        tokens = candidate.view.tokens
+        mood = modality(
+            self.cues,
+            tokens,
+            candidate.hit.first,
+            candidate.clause_start,
+            candidate.frame is not None,
+        )
+        return self._make(
+            candidate.hit.trigger,
+            candidate.hit,
+            tokens,
+            roles,
+            mood,
+            candidate.frame,
+            candidate.view.actors,
+            sentence,
+            date,
+        )
+
+    def _learned_roles(self, candidate: Candidate, rules: Roles) -> Roles:
+        """Source and target by the role model: each actor's most probable label."""
+        assert self.models is not None
+        source: list[ActorMention] = []
+        target: list[ActorMention] = []
+        for actor in candidate.view.actors:
+            features = role_features(candidate.hit, actor, candidate.view, rules)
+            scores = self.models.role_probabilities(features)
+            label = max(scores, key=lambda k: scores[k])
+            if label == "source":
+                source.append(actor)
+            elif label == "target":
+                target.append(actor)
+        implied = [
+            a for a in rules.source if a.first == candidate.hit.first and a.actor.entity is None
+        ]
+        if not source and implied:
+            source = implied  # a passive state act: the rules' implied state
+        return Roles(_by_key(source), _by_key(target))
 
     def _make(
         self,
@@ -269,7 +340,22 @@ def _state_act(trigger: Trigger, tokens: Sequence[Token], first: int) -> bool:
     """A state-only act in the passive with no agent named: the main state did it."""
     if trigger.type not in _STATE_TYPES:
         return False
+    if first <= 1 and trigger.pos != "verb":
+        return True  # a headline-like "حجز 15 بندقية …": the authorities seized them
     return any(fold(t.text) in _PASSIVE for t in tokens[max(0, first - 3) : first])
+
+
+def _people(word: str) -> bool:
+    """A plural nisba (الجزائريون، التونسيين): the people of a state, not the state."""
+    return word.endswith(("يون", "يين")) and len(word) > 6
+
+
+def _by_key(actors: list[ActorMention]) -> tuple[ActorMention, ...]:
+    """The actors, the first of each key only."""
+    kept: dict[str, ActorMention] = {}
+    for actor in actors:
+        kept.setdefault(actor.key, actor)
+    return tuple(kept.values())
 
 
 def _roles_found(event: Event) -> int:
