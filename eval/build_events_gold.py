@@ -5,7 +5,12 @@ Usage:
 
 PATH is the ANT Corpus v1.1 articles archive (antcorpus_v1.1_articles.tar.gz) or a
 directory it was unpacked into. DIR holds one annotation file per set (``dev.tsv``,
-``heldout.tsv``); each becomes ``<set>.jsonl`` in the output directory.
+``heldout.tsv``, ``train.tsv``); each becomes ``<set>.jsonl`` in the output directory.
+``--only SET ...`` writes only the named sets (all sets are still read and checked).
+
+The sets must not share an article. Training sets (``train*``) must moreover share no
+sentence or context text with the other sets: the ANT Corpus holds a few articles
+twice under different names, and a training sentence must not reappear in evaluation.
 
 Annotation files are tab-separated, one row per event, with a header row:
 
@@ -240,26 +245,56 @@ def summary(name: str, records: list[dict]) -> str:
     return "\n".join(lines)
 
 
+def check_overlap(records_by_set: dict[str, list[dict]]) -> None:
+    """Stop if two sets share an article, or a training set shares text with another set."""
+    names = sorted(records_by_set)
+    docs = {name: {r["docno"] for r in records_by_set[name]} for name in names}
+    texts = {
+        name: {r["sentence"] for r in records} | {r["context"] for r in records if r["context"]}
+        for name, records in records_by_set.items()
+    }
+    for i, first in enumerate(names):
+        for second in names[i + 1 :]:
+            shared = docs[first] & docs[second]
+            if shared:
+                raise SystemExit(f"error: {first} and {second} share articles {sorted(shared)}")
+            if first.startswith("train") or second.startswith("train"):
+                common = texts[first] & texts[second]
+                if common:
+                    sample = sorted(common)[0][:60]
+                    raise SystemExit(
+                        f"error: {first} and {second} share {len(common)} sentences"
+                        f" or contexts, e.g. {sample!r}"
+                    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--antcorpus", type=Path, required=True)
     parser.add_argument("--annotations", type=Path, required=True)
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--summary", action="store_true", help="print per-type counts")
+    parser.add_argument("--only", nargs="+", metavar="SET", help="write only these sets")
     args = parser.parse_args()
     sets = {path.stem: read_rows(path) for path in sorted(args.annotations.glob("*.tsv"))}
     if not sets:
         raise SystemExit(f"no *.tsv annotation files in {args.annotations}")
+    unknown = set(args.only or ()) - set(sets)
+    if unknown:
+        raise SystemExit(f"error: no annotation file for {sorted(unknown)}")
     args.out.mkdir(parents=True, exist_ok=True)
     wanted = {row["docno"] for rows in sets.values() for row in rows}
     articles = load_articles(args.antcorpus, wanted)
-    docs_by_set: dict[str, set[str]] = {}
+    records_by_set: dict[str, list[dict]] = {}
     for name, rows in sets.items():
         try:
-            records = build_set(rows, articles)
+            records_by_set[name] = build_set(rows, articles)
         except GoldError as error:
             raise SystemExit(f"error: {error}") from error
-        docs_by_set[name] = {record["docno"] for record in records}
+    check_overlap(records_by_set)
+    for name, records in records_by_set.items():
+        if args.only and name not in args.only:
+            continue
         out = args.out / f"{name}.jsonl"
         with out.open("w", encoding="utf-8") as handle:
             for record in records:
@@ -268,12 +303,6 @@ def main() -> None:
         print(f"{out}: {len(records)} sentences, {events} events")
         if args.summary:
             print(summary(name, records))
-    names = sorted(docs_by_set)
-    for i, first in enumerate(names):
-        for second in names[i + 1 :]:
-            shared = docs_by_set[first] & docs_by_set[second]
-            if shared:
-                raise SystemExit(f"error: {first} and {second} share articles {sorted(shared)}")
 
 
 if __name__ == "__main__":

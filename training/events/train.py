@@ -97,6 +97,11 @@ def main() -> None:
     parser.add_argument("--out", type=Path, required=True, help="model directory")
     parser.add_argument("--home-country", default=None)
     parser.add_argument("--check", type=Path, default=None, help="development JSONL to score")
+    parser.add_argument(
+        "--with-roles",
+        action="store_true",
+        help="also keep the role model (measured worse than the rules: not shipped)",
+    )
     args = parser.parse_args()
     if args.gold.name in ("dev.jsonl", "heldout.jsonl"):
         sys.exit("refusing to train on an evaluation set")
@@ -115,12 +120,15 @@ def main() -> None:
     for name, file in (("trigger", TRIGGER_MODEL), ("role", ROLE_MODEL)):
         trainers[name].set_params(PARAMS)
         trainers[name].train(str(args.out / file))
+    if not args.with_roles:
+        (args.out / ROLE_MODEL).unlink()
     manifest = {
         "gold": args.gold.name,
         "sentences": len(gold),
         "examples": {k: dict(v) for k, v in counts.items()},
         "params": PARAMS,
         "home_country": args.home_country,
+        "role_model": args.with_roles,
     }
     (args.out / "events_manifest.json").write_text(json.dumps(manifest, indent=2) + "\n")
     print(json.dumps(manifest, indent=2))

@@ -33,7 +33,7 @@ SPEECH_WINDOW = 10
 
 
 #: Below this probability (trigger model) a trigger is not an event.
-EVENT_THRESHOLD = 0.5
+EVENT_THRESHOLD = 0.3
 
 
 @dataclass(frozen=True, slots=True)
@@ -251,7 +251,8 @@ class Coder:
             features = trigger_features(candidate.hit, candidate.view, roles)
             if self.models.event_probability(features) < EVENT_THRESHOLD:
                 return None
-            roles = self._learned_roles(candidate, roles)
+            if self.models.roles is not None:
+                roles = self._learned_roles(candidate, roles)
         if not roles.source and not roles.target:
             return None
         tokens = candidate.view.tokens
@@ -281,7 +282,7 @@ class Coder:
         target: list[ActorMention] = []
         for actor in candidate.view.actors:
             features = role_features(candidate.hit, actor, candidate.view, rules)
-            scores = self.models.role_probabilities(features)
+            scores = self.models.role_probabilities(features) or {"none": 1.0}
             label = max(scores, key=lambda k: scores[k])
             if label == "source":
                 source.append(actor)

@@ -153,33 +153,34 @@ def role_features(hit: TriggerHit, actor: ActorMention, view: View, rules: Roles
 
 
 class EventModels:
-    """The trained trigger and role classifiers (shipped in ``events/models``)."""
+    """The trained trigger classifier and, when shipped, the role classifier."""
 
-    def __init__(self, trigger_model: bytes, role_model: bytes, source: Path | None) -> None:
+    def __init__(self, trigger_model: bytes, role_model: bytes | None, source: Path | None) -> None:
         # crfsuite reads in-memory models in place: keep the bytes alive with the taggers.
         self._bytes = (trigger_model, role_model)
         self._source = source
         self.triggers = pycrfsuite.Tagger()
         self.triggers.open_inmemory(trigger_model)
-        self.roles = pycrfsuite.Tagger()
-        self.roles.open_inmemory(role_model)
+        self.roles: pycrfsuite.Tagger | None = None
+        if role_model is not None:
+            self.roles = pycrfsuite.Tagger()
+            self.roles.open_inmemory(role_model)
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> EventModels | None:
-        """The shipped models (or those in ``path``); None when none are installed."""
+        """The shipped models (or those in ``path``); None when no trigger model is there."""
+        root: Any = (
+            resources.files("marsad.events").joinpath("models") if path is None else Path(path)
+        )
         try:
-            if path is None:
-                root = resources.files("marsad.events").joinpath("models")
-                if not root.joinpath(ROLE_MODEL).is_file():
-                    return None
-                trig = root.joinpath(TRIGGER_MODEL).read_bytes()
-                role = root.joinpath(ROLE_MODEL).read_bytes()
-            else:
-                trig = (Path(path) / TRIGGER_MODEL).read_bytes()
-                role = (Path(path) / ROLE_MODEL).read_bytes()
-            return cls(trig, role, Path(path) if path else None)
+            if not root.joinpath(TRIGGER_MODEL).is_file():
+                return None
+            trig = root.joinpath(TRIGGER_MODEL).read_bytes()
+            role_file = root.joinpath(ROLE_MODEL)
+            role = role_file.read_bytes() if role_file.is_file() else None
         except (OSError, ValueError) as exc:
             raise InputError(f"cannot read the event models: {exc}") from exc
+        return cls(trig, role, Path(path) if path else None)
 
     def __getstate__(self) -> dict[str, Any]:
         return {"bytes": self._bytes, "source": self._source}
@@ -192,7 +193,10 @@ class EventModels:
         self.triggers.tag()
         return float(self.triggers.marginal("yes", 0))
 
-    def role_probabilities(self, features: list[str]) -> dict[str, float]:
+    def role_probabilities(self, features: list[str]) -> dict[str, float] | None:
+        """Probabilities of source/target/none, or None without a role model."""
+        if self.roles is None:
+            return None
         self.roles.set([features])
         self.roles.tag()
         return {label: float(self.roles.marginal(label, 0)) for label in self.roles.labels()}
