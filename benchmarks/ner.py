@@ -3,7 +3,8 @@
     .venv/bin/python benchmarks/ner.py [--gold FILE] [--runs 7] [--model DIR]
 
 Tags the sentences of a CoNLL file (default: the test excerpt in tests/data/ner) with
-``NerTagger.tag`` and, on the same text joined, with ``NerTagger.spans``. One core: set
+``NerTagger.tag`` (first pass, sentence by sentence) and, on the same text joined, with
+``NerTagger.spans`` (one document: the first pass and the document pass). One core: set
 OMP_NUM_THREADS=1 (crfsuite is single-threaded anyway).
 """
 
@@ -50,7 +51,7 @@ def main() -> None:
     print(f"{len(sentences)} sentences, {tokens} tokens, {args.runs} runs (median)")
     print(f"load      {statistics.median(loads):.3f} s")
     print(f"tag()     {statistics.median(tag_rates):,.0f} tokens/s (cold cache)")
-    print(f"spans()   {statistics.median(span_rates):,.0f} tokens/s (warm cache)")
+    print(f"spans()   {statistics.median(span_rates):,.0f} tokens/s (warm cache, both passes)")
 
 
 if __name__ == "__main__":

@@ -13,6 +13,7 @@ from marsad.entities.features import (
     fold,
     split_clitics,
 )
+from marsad.entities.ner_context import propagate_mentions
 from marsad.entities.tokens import tokenize
 
 
@@ -65,3 +66,35 @@ def test_token_offsets_slice_to_the_token(text: str) -> None:
         assert token.text.strip()
         assert token.start >= previous
         previous = token.end
+
+
+def test_document_features_say_how_a_stem_was_tagged_elsewhere() -> None:
+    extractor = FeatureExtractor(Lexicon())
+    sentences = [["قال", "الرئيس", "هوغو", "شافيز"], ["وأضاف", "شافيز", "."]]
+    tags = [["O", "O", "B-PER", "I-PER"], ["O", "O", "O"]]
+    context = extractor.document(sentences, tags)
+    assert [len(rows) for rows in context] == [4, 3]
+    later = context[1][1]
+    assert "p1=O" in later
+    assert "dt=PER:all" in later
+    assert "dr=PER:last" in later
+    assert "d=alone" in context[0][2]  # هوغو occurs once
+
+
+def test_document_features_match_multiword_mentions_found_elsewhere() -> None:
+    extractor = FeatureExtractor(Lexicon())
+    sentences = [["البنك", "التجاري", "الدولي"], ["وقال", "البنك", "التجاري", "الدولي"]]
+    tags = [["B-ORG", "I-ORG", "I-ORG"], ["O", "O", "O", "O"]]
+    context = extractor.document(sentences, tags)
+    assert "dm=B-ORG" in context[1][1]
+    assert "dm=I-ORG" in context[1][3]
+    assert not any(f.startswith("dm=") for f in context[0][0])  # only found there itself
+
+
+def test_propagation_tags_untagged_repeats_of_multiword_mentions() -> None:
+    keys = [["بنك", "تجاري", "قال"], ["و", "بنك", "تجاري", "اعلن"], ["بنك", "تجاري"]]
+    tags = [["B-ORG", "I-ORG", "O"], ["O", "O", "O", "O"], ["B-LOC", "O"]]
+    out = propagate_mentions(keys, tags)
+    assert out[1] == ["O", "B-ORG", "I-ORG", "O"]
+    assert out[2] == ["B-LOC", "O"]  # a repeat touching another mention is left alone
+    assert out[0] == tags[0]

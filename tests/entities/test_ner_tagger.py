@@ -123,3 +123,40 @@ def test_the_tagger_pickles(tagger: NerTagger) -> None:
     copy = pickle.loads(pickle.dumps(tagger))
     tokens = ["زار", "الرئيس", "حسني", "مبارك", "باريس"]
     assert copy.tag(tokens) == tagger.tag(tokens)
+
+
+def test_the_shipped_model_has_a_document_pass(tagger: NerTagger) -> None:
+    assert tagger.has_document_pass
+
+
+ARTICLE = [
+    "وقال الرئيس الفنزويلي هوغو شافيز إن بلاده مستعدة للحوار مع جيرانها .",
+    "وجاءت تصريحات الرئيس خلال زيارة إلى العاصمة البرازيلية برازيليا .",
+    "والتقى الرئيس الفنزويلي نظيره البرازيلي لويس ايناسيو لولا دا سيلفا .",
+    "وبحث الجانبان التعاون في مجال الطاقة والنفط .",
+    "وأضاف شافيز أن كراكاس لن تتراجع عن مواقفها .",
+]
+
+
+def test_tag_document_returns_one_tag_list_per_sentence(tagger: NerTagger) -> None:
+    sentences = [s.split() for s in ARTICLE]
+    sentences.insert(2, [])
+    tagged = tagger.tag_document(sentences)
+    assert [len(t) for t in tagged] == [len(s) for s in sentences]
+    assert tagged[0][3:5] == ["B-PER", "I-PER"]
+    assert tagged[-1][1] == "B-PER"  # the surname alone, known from the first sentence
+
+
+def test_spans_see_the_whole_text_as_one_document(tagger: NerTagger) -> None:
+    text = "\n\n".join(ARTICLE)
+    spans = tagger.spans(text)
+    assert_offsets(text, spans)
+    assert [s.type for s in spans if s.text == "شافيز"] == ["PER"]
+    assert types_of(spans).get("هوغو شافيز") == "PER"
+
+
+def test_a_long_sentence_is_tagged_in_chunks_with_one_tag_per_token(tagger: NerTagger) -> None:
+    tokens = ["وقال", "الرئيس", "حسني", "مبارك", "في", "القاهرة"] * 100
+    tags = tagger.tag(tokens)
+    assert len(tags) == len(tokens)
+    assert tags[2] == "B-PER"

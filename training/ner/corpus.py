@@ -8,24 +8,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from marsad.entities.tokens import tokenize
-from marsad.evaluation.ner import Sentence, read_conll
-
-# A dateline or caption near a sentence's start, e.g. "بيروت ( اف ب )", "سولانا ( يمين )":
-# ANERcorp has no document markers, and these open its articles.
-_OPENING_WINDOW = 6
+from marsad.evaluation.ner import Sentence, article_starts, read_conll
 
 
 def document_starts(sentences: list[Sentence]) -> list[int]:
-    """Indices of sentences that open an article (a parenthesised dateline/caption early on)."""
-    starts = [0]
-    for index, sentence in enumerate(sentences):
-        tokens = [tok for tok, _ in sentence[: _OPENING_WINDOW + 4]]
-        for pos, tok in enumerate(tokens[:_OPENING_WINDOW]):
-            if tok.startswith("(") and any(t.endswith(")") for t in tokens[pos : pos + 5]):
-                if index:
-                    starts.append(index)
-                break
-    return starts
+    """Indices of sentences that open an article (see ``marsad.evaluation.ner``)."""
+    return article_starts(sentences)
 
 
 def split_dev(sentences: list[Sentence], share: float) -> tuple[list[Sentence], list[Sentence]]:

@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
+from marsad.entities.ner_context import document_features, propagate_mentions
+
 # Alef and ya variants, tatweel, diacritics and direction marks: spelling noise in news.
 _FOLD_TABLE = str.maketrans(
     {
@@ -137,6 +139,8 @@ class FeatureConfig:
     gazetteers: bool = True
     news_stats: bool = True
     window: int = 2
+    #: Whether the document pass sees the neighbours' features too (or each token's own).
+    document_window: bool = True
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -146,6 +150,7 @@ class FeatureConfig:
             "gazetteers": self.gazetteers,
             "news_stats": self.news_stats,
             "window": self.window,
+            "document_window": self.document_window,
         }
 
     @classmethod
@@ -161,6 +166,7 @@ class FeatureConfig:
             gazetteers=flag("gazetteers"),
             news_stats=flag("news_stats"),
             window=window if isinstance(window, int) else 2,
+            document_window=flag("document_window"),
         )
 
 
@@ -185,10 +191,11 @@ class _Word:
     """Per-word-type features, computed once per distinct token."""
 
     own: tuple[str, ...]
-    context: tuple[str, ...]
+    context: tuple[tuple[str, ...], ...]  # as seen from each offset -window..window
     classes: tuple[str, ...]
     folded: str
     candidates: tuple[str, ...]
+    key: str
 
 
 _CACHE_LIMIT = 200_000
@@ -201,6 +208,11 @@ class FeatureExtractor:
         self.lexicon = lexicon
         self.config = config or FeatureConfig()
         self._words: dict[str, _Word] = {}
+        # Phrase lengths by first word, so that most tokens skip the phrase lookups.
+        lengths: dict[str, set[int]] = {}
+        for phrase in lexicon.phrases:
+            lengths.setdefault(phrase[0], set()).add(len(phrase))
+        self._phrase_lengths = {w: sorted(ls, reverse=True) for w, ls in lengths.items()}
 
     def sentence(self, tokens: Sequence[str]) -> list[list[str]]:
         """The attributes of every token of one sentence."""
@@ -217,8 +229,7 @@ class FeatureExtractor:
                     continue
                 j = i + d
                 if 0 <= j < n:
-                    prefix = f"{d}"
-                    feats.extend(prefix + c for c in words[j].context)
+                    feats.extend(words[j].context[d + window])
                 else:
                     feats.append(f"{d}BOUND")
             if i > 0:
@@ -242,6 +253,53 @@ class FeatureExtractor:
             out.append(feats)
         return out
 
+    def second(self, tokens: Sequence[str]) -> list[list[str]]:
+        """The attributes the document pass starts from (see ``document_window``)."""
+        return self.sentence(tokens) if self.config.document_window else self.local(tokens)
+
+    def local(self, tokens: Sequence[str]) -> list[list[str]]:
+        """The attributes of each token without its neighbours'."""
+        words = [self._word(t) for t in tokens]
+        n = len(words)
+        phrase_tags = self._phrase_tags(words) if self.config.gazetteers else [None] * n
+        out: list[list[str]] = []
+        for i, word in enumerate(words):
+            feats = ["b", *word.own]
+            tag = phrase_tags[i]
+            if tag is not None:
+                feats.append("ph=" + tag)
+            gap = self._title_distance(words, i)
+            if gap:
+                feats.append(f"title-{gap}")
+            out.append(feats)
+        return out
+
+    def document(
+        self, sentences: Sequence[Sequence[str]], tags: Sequence[Sequence[str]]
+    ) -> list[list[list[str]]]:
+        """Document-context attributes of every token, from a first pass's ``tags``.
+
+        See :func:`marsad.entities.ner_context.document_features`.
+        """
+        keys = [self.stems(s) for s in sentences]
+        forms = [self.stems(s, fallback=True) for s in sentences]
+        return document_features(keys, forms, tags)
+
+    def propagate(
+        self, sentences: Sequence[Sequence[str]], tags: Sequence[Sequence[str]]
+    ) -> list[list[str]]:
+        """Tag untagged repeats of the document's multi-word mentions.
+
+        See :func:`marsad.entities.ner_context.propagate_mentions`.
+        """
+        return propagate_mentions([self.stems(s, fallback=True) for s in sentences], tags)
+
+    def stems(self, tokens: Sequence[str], *, fallback: bool = False) -> list[str]:
+        """Each token's matching key: its folded clitic-free stem, ``""`` for punctuation and
+        numbers (with ``fallback``, the folded token instead)."""
+        words = [self._word(t) for t in tokens]
+        return [w.key or (w.folded if fallback else "") for w in words]
+
     def _title_distance(self, words: Sequence[_Word], i: int) -> int:
         """How many tokens back (1..3) the nearest title word is, 0 if none."""
         if not self.config.gazetteers:
@@ -257,13 +315,15 @@ class FeatureExtractor:
     def _phrase_tags(self, words: Sequence[_Word]) -> list[str | None]:
         """BIO tags of the longest gazetteer phrases matched left to right."""
         phrases = self.lexicon.phrases
-        longest = self.lexicon.max_phrase
         n = len(words)
         tags: list[str | None] = [None] * n
         i = 0
         while i < n:
             matched = 0
-            for length in range(min(longest, n - i), 1, -1):
+            lengths: set[int] = set()
+            for first in words[i].candidates:
+                lengths.update(self._phrase_lengths.get(first, ()))
+            for length in sorted((k for k in lengths if k <= n - i), reverse=True):
                 rest = tuple(w.folded for w in words[i + 1 : i + length])
                 for first in words[i].candidates:
                     kind = phrases.get((first, *rest))
@@ -326,7 +386,13 @@ class FeatureExtractor:
             classes = tuple(found)
             own.extend("gz=" + c for c in classes)
             context.extend("gz=" + c for c in classes)
-        return _Word(tuple(own), tuple(context), classes, w, candidates)
+        key = stem if sh in ("A", "L", "AL") and len(stem) >= 2 else ""
+        # Prefixed once per word type: "-1w=…" is what the token after this one sees.
+        around = tuple(
+            tuple(f"{d}{c}" for c in context) if d else ()
+            for d in range(-config.window, config.window + 1)
+        )
+        return _Word(tuple(own), around, classes, w, candidates, key)
 
     @staticmethod
     def _lookup(

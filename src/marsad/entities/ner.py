@@ -2,7 +2,12 @@
 
 ``NerTagger.load()`` reads the model shipped in ``marsad/entities/models`` (or a directory
 given as ``path``); ``tag(tokens)`` returns BIO tags (PER, ORG, LOC, MISC) and
-``spans(text)`` returns mentions with character offsets into ``text``.
+``spans(text)`` returns mentions with character offsets into ``text``. When the model has
+a document pass (``ner_doc.crfsuite``), a second CRF re-tags each sentence knowing how the
+first pass tagged the same words elsewhere in the text (a name met once after a title is
+then found again on its own): ``spans(text)`` and ``tag_document(sentences)`` treat their
+input as one document (of at least ``MIN_DOCUMENT_SENTENCES`` sentences for the second pass
+to run); ``tag(tokens)`` tags one sentence with the first pass.
 """
 
 from __future__ import annotations
@@ -23,8 +28,14 @@ from marsad.entities.tokens import TextToken, tokenize
 from marsad.errors import InputError
 
 MODEL_FILE = "ner.crfsuite"
+#: The optional second pass, which sees how the first pass tagged the rest of the document.
+DOC_MODEL_FILE = "ner_doc.crfsuite"
 CLUSTERS_FILE = "ner_clusters.tsv"
 MANIFEST_FILE = "ner_manifest.json"
+#: The document pass runs on texts of at least this many sentences: with less context it
+#: scores below the first pass alone (dev split: 0.675 on single sentences, 0.687 on pieces
+#: of 2 or 3, 0.703 on pieces of 5, 0.696 for the first pass).
+MIN_DOCUMENT_SENTENCES = 5
 #: Longer runs of tokens without sentence punctuation are tagged in pieces of this size.
 MAX_CHUNK = 250
 _SENTENCE_END = frozenset(".!?؟…")
@@ -45,6 +56,7 @@ class _ModelFiles:
     model: bytes
     clusters: str
     manifest: dict[str, Any]
+    doc_model: bytes | None
 
 
 def _read_model_files(path: Path | None) -> _ModelFiles:
@@ -54,10 +66,14 @@ def _read_model_files(path: Path | None) -> _ModelFiles:
             model = root.joinpath(MODEL_FILE).read_bytes()
             clusters = root.joinpath(CLUSTERS_FILE).read_text("utf-8")
             manifest = root.joinpath(MANIFEST_FILE).read_text("utf-8")
+            doc_file = root.joinpath(DOC_MODEL_FILE)
+            doc_model = doc_file.read_bytes() if doc_file.is_file() else None
         else:
             model = (path / MODEL_FILE).read_bytes()
             clusters = (path / CLUSTERS_FILE).read_text("utf-8")
             manifest = (path / MANIFEST_FILE).read_text("utf-8")
+            doc_path = path / DOC_MODEL_FILE
+            doc_model = doc_path.read_bytes() if doc_path.is_file() else None
     except (OSError, UnicodeDecodeError) as exc:
         where = path or "the installed package"
         raise InputError(
@@ -72,7 +88,9 @@ def _read_model_files(path: Path | None) -> _ModelFiles:
         ) from exc
     if not isinstance(parsed, dict):
         raise InputError(f"the NER model manifest {MANIFEST_FILE} must be a JSON object")
-    return _ModelFiles(model, clusters, parsed)
+    if not parsed.get("document_pass", False):
+        doc_model = None
+    return _ModelFiles(model, clusters, parsed, doc_model)
 
 
 class NerTagger:
@@ -84,10 +102,14 @@ class NerTagger:
         extractor: FeatureExtractor,
         source: Path | None,
         model_bytes: bytes = b"",
+        doc_crf: pycrfsuite.Tagger | None = None,
+        doc_model_bytes: bytes = b"",
     ):
         # crfsuite reads an in-memory model in place: the bytes must live as long as the tagger.
         self._model_bytes = model_bytes
+        self._doc_model_bytes = doc_model_bytes
         self._crf = crf
+        self._doc_crf = doc_crf
         self._extractor = extractor
         self._source = source
         self.labels: tuple[str, ...] = tuple(crf.labels())
@@ -107,12 +129,21 @@ class NerTagger:
             max_phrase=lexicon.max_phrase,
         )
         config = FeatureConfig.from_dict(files.manifest.get("features", {}))
-        crf = pycrfsuite.Tagger()
-        try:
-            crf.open_inmemory(files.model)
-        except (ValueError, OSError) as exc:
-            raise InputError(f"the NER model file {MODEL_FILE} cannot be opened: {exc}") from exc
-        return cls(crf, FeatureExtractor(lexicon, config), source, files.model)
+        crf = _open_crf(files.model, MODEL_FILE)
+        doc_crf = None if files.doc_model is None else _open_crf(files.doc_model, DOC_MODEL_FILE)
+        return cls(
+            crf,
+            FeatureExtractor(lexicon, config),
+            source,
+            files.model,
+            doc_crf,
+            files.doc_model or b"",
+        )
+
+    @property
+    def has_document_pass(self) -> bool:
+        """Whether a second pass uses document context (see the module docstring)."""
+        return self._doc_crf is not None
 
     def __getstate__(self) -> dict[str, Any]:
         # The CRF handle cannot be pickled; a copy (e.g. in a Spark executor) reloads the model.
@@ -122,29 +153,71 @@ class NerTagger:
         other = NerTagger.load(state["source"])
         self._crf, self._extractor, self._source = other._crf, other._extractor, other._source
         self._model_bytes = other._model_bytes
+        self._doc_crf, self._doc_model_bytes = other._doc_crf, other._doc_model_bytes
         self.labels = other.labels
 
     def tag(self, tokens: Sequence[str]) -> list[str]:
-        """One BIO tag per token (``O``, ``B-PER``, ``I-PER``, … ORG, LOC, MISC)."""
+        """One BIO tag per token (``O``, ``B-PER``, ``I-PER``, … ORG, LOC, MISC).
+
+        The tokens are one sentence, tagged without document context (first pass only).
+        """
         if isinstance(tokens, str):
             raise InputError("NerTagger.tag takes a list of tokens; use spans() for text")
-        tags: list[str] = []
-        for start in range(0, len(tokens), MAX_CHUNK):
-            chunk = [t if t.strip() else "_" for t in tokens[start : start + MAX_CHUNK]]
-            tags.extend(self._crf.tag(self._extractor.sentence(chunk)))
-        return _repair(tags)
+        return self.tag_document([tokens])[0]
+
+    def tag_document(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
+        """BIO tags for each sentence of one document.
+
+        With a document pass and at least ``MIN_DOCUMENT_SENTENCES`` sentences, a second
+        CRF re-tags every sentence knowing how the first pass tagged the whole document.
+        """
+        chunks: list[list[str]] = []
+        owners: list[int] = []
+        for index, tokens in enumerate(sentences):
+            if isinstance(tokens, str):
+                raise InputError("NerTagger.tag_document takes lists of tokens")
+            for start in range(0, len(tokens), MAX_CHUNK):
+                chunks.append([t if t.strip() else "_" for t in tokens[start : start + MAX_CHUNK]])
+                owners.append(index)
+        features = [self._extractor.sentence(chunk) for chunk in chunks]
+        tagged = [_repair(self._crf.tag(f)) for f in features]
+        if self._doc_crf is not None and len(sentences) >= MIN_DOCUMENT_SENTENCES:
+            context = self._extractor.document(chunks, tagged)
+            if self._extractor.config.document_window:
+                base = features
+            else:
+                base = [self._extractor.local(chunk) for chunk in chunks]
+            for rows, extra in zip(base, context, strict=True):
+                for row, more in zip(rows, extra, strict=True):
+                    row.extend(more)
+            tagged = [_repair(self._doc_crf.tag(rows)) for rows in base]
+            tagged = self._extractor.propagate(chunks, tagged)
+        out: list[list[str]] = [[] for _ in sentences]
+        for owner, tags in zip(owners, tagged, strict=True):
+            out[owner].extend(tags)
+        return out
 
     def spans(self, text: str) -> list[EntitySpan]:
-        """The mentions in ``text``, in order, with character offsets into it."""
+        """The mentions in ``text`` (one document), in order, with offsets into it."""
         if not isinstance(text, str):
             raise InputError(f"NerTagger.spans takes text (str), not {type(text).__name__}")
         found: list[EntitySpan] = []
-        for sentence in _sentences(text, tokenize(text)):
-            tags = self.tag([t.text for t in sentence])
+        sentences = _sentences(text, tokenize(text))
+        tagged = self.tag_document([[t.text for t in sentence] for sentence in sentences])
+        for sentence, tags in zip(sentences, tagged, strict=True):
             for start, end, kind in _mentions(tags):
                 s, e = sentence[start].start, sentence[end - 1].end
                 found.append(EntitySpan(s, e, kind, text[s:e]))
         return found
+
+
+def _open_crf(model: bytes, name: str) -> pycrfsuite.Tagger:
+    crf = pycrfsuite.Tagger()
+    try:
+        crf.open_inmemory(model)
+    except (ValueError, OSError) as exc:
+        raise InputError(f"the NER model file {name} cannot be opened: {exc}") from exc
+    return crf
 
 
 def _sentences(text: str, tokens: list[TextToken]) -> list[list[TextToken]]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 from pathlib import Path
 from typing import Protocol
 
@@ -198,8 +199,43 @@ def score_sentences(sentences: Iterable[Sentence], tagger: Tagger) -> NerReport:
     return report
 
 
-def score_file(path: str | Path, tagger: Tagger) -> NerReport:
-    """Score a tagger on a CoNLL gold file."""
+#: How many tokens into a sentence a dateline or caption "( … )" may open an article.
+OPENING_WINDOW = 6
+
+
+def article_starts(sentences: Sequence[Sentence]) -> list[int]:
+    """Indices of sentences that open an article: a parenthesised dateline early on.
+
+    ANERcorp has no document markers; its articles open with "بيروت ( اف ب )" and the like.
+    """
+    starts = [0]
+    for index, sentence in enumerate(sentences):
+        tokens = [tok for tok, _ in sentence[: OPENING_WINDOW + 4]]
+        for pos, tok in enumerate(tokens[:OPENING_WINDOW]):
+            if tok.startswith("(") and any(t.endswith(")") for t in tokens[pos : pos + 5]):
+                if index:
+                    starts.append(index)
+                break
+    return starts
+
+
+def score_articles(sentences: Sequence[Sentence], tagger: Tagger) -> NerReport:
+    """Tag each article (cut at datelines) as a whole, as Marsad tags articles, and score."""
+    tag_document = getattr(tagger, "tag_document", None)
+    if tag_document is None:
+        return score_sentences(sentences, tagger)
+    report = NerReport()
+    bounds = [*article_starts(sentences), len(sentences)]
+    for start, end in pairwise(bounds):
+        article = sentences[start:end]
+        tags = tag_document([[token for token, _ in s] for s in article])
+        for sentence, predicted in zip(article, tags, strict=True):
+            report.add([tag for _, tag in sentence], predicted)
+    return report
+
+
+def score_file(path: str | Path, tagger: Tagger, *, by_article: bool = True) -> NerReport:
+    """Score a tagger on a CoNLL gold file (whole articles, or sentence by sentence)."""
     path = Path(path)
     try:
         text = path.read_text("utf-8")
@@ -210,4 +246,6 @@ def score_file(path: str | Path, tagger: Tagger) -> NerReport:
     sentences = read_conll(text, source=str(path))
     if not sentences:
         raise InputError(f"NER gold file {path} has no sentences")
+    if by_article:
+        return score_articles(sentences, tagger)
     return score_sentences(sentences, tagger)
