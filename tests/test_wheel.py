@@ -46,6 +46,8 @@ def test_wheel_contents(tmp_path: Path) -> None:
         "marsad/entities/data/linking_cues.tsv",
         "marsad/events/data/triggers.tsv",
         "marsad/events/data/modality.tsv",
+        "marsad/events/models/triggers.crfsuite",
+        "marsad/entities/models/ner_doc.crfsuite",
         "marsad/examples/antcorpus-sample.jsonl",
         "marsad/examples/seed-article.txt",
         "marsad/examples/LICENSE-antcorpus",
