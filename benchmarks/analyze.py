@@ -4,9 +4,9 @@
 
 The corpus defaults to examples/antcorpus-sample.jsonl (200 articles). Each run pushes every
 article through the default pipeline (extract → language → record → sentences → times →
-quantities → entities → quotes → events); the baseline in the same run is the same pipeline
-without the entities, quotes and events stages. Prints the median rate of each, their ratio, the seconds
-per stage of the last run, and the process's peak resident memory.
+quantities → entities → quotes → events); the baseline in the same run is the same
+pipeline without the entities, quotes and events stages. Prints the median rate of each,
+their ratio, the seconds per stage of the last run, and the process's peak resident memory.
 """
 
 from __future__ import annotations
