@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 RUN_STAMP := $(VENV)/.run-installed
 DEV_STAMP := $(VENV)/.dev-installed
 
-.PHONY: run test setup setup-dev lint typecheck unit clean
+.PHONY: run test setup setup-dev lint typecheck unit pg-start clean
 
 run: setup
 	$(BIN)/marsad demo
@@ -39,8 +39,17 @@ lint: setup-dev
 typecheck: setup-dev
 	$(BIN)/mypy src
 
-unit: setup-dev
+unit: setup-dev pg-start
 	$(BIN)/pytest
+
+# The store tests also run on PostgreSQL at 127.0.0.1:5432 when a server answers there;
+# start the local cluster if it is installed but stopped (failure only skips those tests).
+pg-start:
+	@if command -v pg_ctlcluster >/dev/null && [ -d /etc/postgresql ] && \
+	  ! pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null; then \
+	  pg_ctlcluster --skip-systemctl-redirect $$(ls /etc/postgresql | head -n 1) main start \
+	    2>/dev/null || echo "PostgreSQL did not start: its store tests will be skipped"; \
+	fi
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache marsad.db marsad.db-*

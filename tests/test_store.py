@@ -9,13 +9,14 @@ import pytest
 
 from marsad import analyze, open_store
 from marsad.errors import StoreError
+from marsad.store import WriteStats
 
 
 def test_add_is_idempotent(tmp_path: Path, seed_text: str) -> None:
     record = analyze(seed_text, published="2015-11-20")
     with open_store(tmp_path / "m.db") as store:
-        assert store.add_many([record]) == 1
-        store.add_many([record])
+        assert store.add_many([record]) == WriteStats(added=1)
+        assert store.add_many([record]) == WriteStats(unchanged=1)
         assert store.count() == 1
     with open_store(f"sqlite:///{tmp_path / 'm.db'}") as store:
         assert store.count() == 1
@@ -41,6 +42,6 @@ def test_not_a_database(tmp_path: Path) -> None:
     assert path.read_text("utf-8").startswith("this is not sqlite")
 
 
-def test_postgresql_is_not_yet_available() -> None:
-    with pytest.raises(StoreError, match="PostgreSQL"):
-        open_store("postgresql://127.0.0.1/test")
+def test_postgresql_without_a_server_is_a_clear_error() -> None:
+    with pytest.raises(StoreError, match=r"cannot open the PostgreSQL store .*:1/"):
+        open_store("postgresql://nobody:secret@127.0.0.1:1/test")

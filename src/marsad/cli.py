@@ -197,14 +197,22 @@ def eval_dates(
 def eval_ner(
     gold: Annotated[Path, typer.Argument(help="A CoNLL file: token TAG per line.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+    by_sentence: Annotated[
+        bool,
+        typer.Option("--by-sentence", help="Tag sentence by sentence, not whole articles."),
+    ] = False,
 ) -> None:
-    """Score the NER model (CoNLL entity level, per type); the last line is f1=…"""
+    """Score the NER model (CoNLL entity level, per type); the last line is f1=…
+
+    Articles (cut at datelines) are tagged as wholes, as Marsad tags articles; with
+    --by-sentence every sentence is tagged alone.
+    """
     from marsad.entities.ner import NerTagger
     from marsad.evaluation.ner import score_file
 
     consoles = _Consoles()
     with _user_errors(consoles):
-        report = score_file(gold, NerTagger.load())
+        report = score_file(gold, NerTagger.load(), by_article=not by_sentence)
     if as_json:
         _write(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
     _write(report.format())
@@ -311,7 +319,8 @@ def ingest(
         list[str], typer.Argument(help="Files, directories, JSONL, or - for stdin.")
     ],
     db: Annotated[
-        str | None, typer.Option(help="Store path (default: $MARSAD_DB or ./marsad.db).")
+        str | None,
+        typer.Option(help="Store: a SQLite path or postgresql:// URL (default: $MARSAD_DB)."),
     ] = None,
     published: Annotated[
         str | None, typer.Option(help="Publication date for documents without one.")
@@ -327,15 +336,119 @@ def ingest(
         items = read_sources(sources, settings=settings, published=parse_date(published))
         pipeline = default_pipeline(skip_non_arabic=True, home_country=settings.home_country)
         with open_store(settings.db) as store:
-            stats = run_ingest(items, pipeline, store, console=consoles.err)
+            stats = run_ingest(items, pipeline, store, console=consoles.err, sources=sources)
     consoles.err.print(
-        f"{stats.analysed} analysed, {stats.added} new in {settings.db} "
-        f"(now {stats.stored_after}), {sum(stats.dropped.values())} dropped"
+        f"{stats.analysed} analysed, {stats.added} new, {stats.updated} updated, "
+        f"{stats.unchanged} unchanged in {_where(settings.db)} (now {stats.stored_after}), "
+        f"{sum(stats.dropped.values())} dropped"
     )
     for reason, count in stats.dropped.most_common(10):
         consoles.err.print(f"  dropped {count}: {reason}")
     if stats.analysed == 0:
         raise typer.Exit(1)
+
+
+def _where(db: str) -> str:
+    """The store named for messages (a PostgreSQL URL without its password)."""
+    from marsad.store.postgres import redact
+
+    return redact(db)
+
+
+@app.command()
+def search(
+    query: Annotated[
+        str,
+        typer.Argument(
+            help='Words, "phrases", OR, -word, source: section: entity: type: since: until:'
+        ),
+    ],
+    db: Annotated[
+        str | None,
+        typer.Option(help="Store: a SQLite path or postgresql:// URL (default: $MARSAD_DB)."),
+    ] = None,
+    limit: Annotated[int, typer.Option(min=1, max=1000, help="Most hits shown.")] = 10,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the hits as JSON.")] = False,
+) -> None:
+    """Search the stored articles (Arabic full text, ranked, with highlighted snippets)."""
+    from dataclasses import asdict
+
+    from rich.table import Table
+
+    from marsad.store import open_store
+
+    consoles = _Consoles()
+    with _user_errors(consoles):
+        settings = _settings(db=db)
+        _require_store(settings.db)
+        with open_store(settings.db) as store:
+            hits = store.search(query, limit=limit)
+    if as_json:
+        _write(json.dumps([asdict(h) for h in hits], ensure_ascii=False, indent=2))
+        return
+    if not hits:
+        consoles.err.print("no articles match")
+        raise typer.Exit(1)
+    table = Table(title=f"{len(hits)} hits for {query}", show_lines=True)
+    for column in ("#", "date", "title / snippet", "source", "id"):
+        table.add_column(column, overflow="fold")
+    for i, hit in enumerate(hits, 1):
+        table.add_row(
+            str(i), hit.published or "", _hit_cell(hit), hit.source or hit.section or "", hit.id
+        )
+    consoles.out.print(table)
+
+
+def _hit_cell(hit: Any) -> Any:
+    """The title in bold over the snippet, its matched words highlighted."""
+    import re
+
+    from rich.text import Text
+
+    cell = Text(hit.title or "", style="bold")
+    cell.append("\n")
+    for i, part in enumerate(re.split(r"\[([^\[\]]*)\]", hit.snippet)):
+        cell.append(part, style="bold yellow" if i % 2 else "")
+    return cell
+
+
+def _require_store(db: str) -> None:
+    """Searching a SQLite file that does not exist would create an empty one: refuse."""
+    from marsad.store import POSTGRES_PREFIXES
+
+    if not db.startswith(POSTGRES_PREFIXES):
+        path = Path(db.removeprefix("sqlite:///").split("?", 1)[0])
+        if not path.exists():
+            raise MarsadError(f"no store at {path}: run `marsad ingest … --db {db}` first")
+
+
+db_app = typer.Typer(help="Manage the store.", no_args_is_help=True)
+app.add_typer(db_app, name="db")
+
+
+@db_app.command("upgrade")
+def db_upgrade(
+    db: Annotated[
+        str | None,
+        typer.Option(help="Store: a SQLite path or postgresql:// URL (default: $MARSAD_DB)."),
+    ] = None,
+) -> None:
+    """Apply the store's pending schema migrations (opening a store also applies them)."""
+    from marsad.store import open_store
+
+    consoles = _Consoles()
+    with _user_errors(consoles):
+        settings = _settings(db=db)
+        with open_store(settings.db) as store:
+            before = getattr(store, "upgraded_from", None)
+            now = store.version()
+    where = _where(settings.db)
+    if before is None:
+        consoles.err.print(f"{where} is up to date (store version {now})")
+    elif before == 0:
+        consoles.err.print(f"{where} created at store version {now}")
+    else:
+        consoles.err.print(f"{where} upgraded from store version {before} to {now}")
 
 
 @app.command()
@@ -355,3 +468,65 @@ def main() -> None:
         raise SystemExit(130) from None
     except BrokenPipeError:
         raise SystemExit(0) from None
+
+
+@app.command()
+def batch(
+    inputs: Annotated[list[str], typer.Argument(help="WARC/WARC.gz, JSONL, HTML/text dirs.")],
+    out: Annotated[Path, typer.Option("--out", help="Output directory (Parquet + stats).")],
+    engine: Annotated[
+        str, typer.Option("--engine", help="local (processes) or spark (PySpark).")
+    ] = "local",
+    workers: Annotated[int, typer.Option("--workers", help="Processes or Spark cores.")] = 1,
+    master: Annotated[
+        str | None, typer.Option("--master", help="Spark master URL (default local[N]).")
+    ] = None,
+    files_per_shard: Annotated[
+        int, typer.Option("--files-per-shard", help="Files of a directory per shard.")
+    ] = 200,
+) -> None:
+    """Analyse many documents into Parquet by publication date; a rerun skips finished shards."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from marsad.batch import run_local, run_spark
+
+    consoles = _Consoles()
+    if engine not in ("local", "spark"):
+        consoles.error(f"unknown engine {engine!r}; choose local or spark")
+        raise typer.Exit(2)
+    with _user_errors(consoles):
+        settings = _settings()
+        if engine == "spark":
+            report = run_spark(
+                inputs,
+                out,
+                settings,
+                master=master,
+                workers=workers,
+                files_per_shard=files_per_shard,
+            )
+        else:
+            with Progress(
+                TextColumn("[bold]shards"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeElapsedColumn(),
+                console=consoles.err,
+                transient=True,
+            ) as bar:
+                task = bar.add_task("shards", total=None)
+                report = run_local(
+                    inputs,
+                    out,
+                    settings,
+                    workers=workers,
+                    files_per_shard=files_per_shard,
+                    progress=lambda _stats: bar.advance(task),
+                )
+    dropped = ", ".join(f"{r}: {n}" for r, n in report.dropped.most_common(5)) or "none"
+    consoles.err.print(
+        f"{report.planned} shards ({report.skipped} already done): {report.seen} documents, "
+        f"{report.kept} analysed into {out}; dropped: {dropped}"
+    )
+    if report.seen and not report.kept:
+        raise typer.Exit(1)
