@@ -47,7 +47,7 @@ class ActorLinker:
             extra = _relatives(extra, found, text, self.cues.given_names)
             home = main_state(found)
             found = _home_state(sorted([*found, *extra], key=lambda f: f.start), home)
-        return _entities(found, text, self.base)
+        return _entities(found, text)
 
 
 _PLACE_KINDS = frozenset({"country", "capital", "city", "region"})
@@ -222,7 +222,7 @@ def _trim_clitic(text: str, start: int, end: int, given_names: frozenset[str]) -
 _CLITIC_HEADS = frozenset({"و", "ف", "ب", "ك", "وب", "فب", "وك", "فك", "ول", "فل"})
 
 
-def _entities(found: list[Found], text: str, base: ActorBase) -> tuple[Entity, ...]:
+def _entities(found: list[Found], text: str) -> tuple[Entity, ...]:
     """Group mentions into entities: by actor id, by organ code, by name for the rest."""
     groups: dict[str, list[Found]] = {}
     order: list[str] = []

@@ -151,12 +151,13 @@ class Scan:
         return self._resolve_pending()
 
     def _best(self, i: int) -> Match[list[Found | _Pending]] | None:
+        name = self._name(i)
         candidates = [
             self._vessel(i),
-            self._name(i),
+            name,
             self._title(i),
             self._organ(i),
-            self._institution(i),
+            None if name is not None else self._institution(i),
             self._vehicle(i),
         ]
         present = [c for c in candidates if c is not None]
@@ -397,14 +398,15 @@ class Scan:
 
     # -- institutions named after a place ---------------------------------------------
     def _institution(self, i: int) -> Match[list[Found | _Pending]] | None:
-        """مطار طرابلس الدولي، كتيبة ثوار طرابلس، المحكمة الابتدائية بتونس: not the place."""
+        """مطار طرابلس الدولي، كتيبة ثوار طرابلس، المحكمة الابتدائية بتونس: not the place.
+
+        Not tried where a known name starts (صندوق النقد الدولي تونس: the name, then the place).
+        """
         head = self.items[i].folded
         head = head[2:] if head.startswith("ال") else head
         facility = head in self.cues.facilities
         if not facility and head not in self.cues.organisations:
             return None
-        if self._name(i) is not None:
-            return None  # صندوق النقد الدولي تونس: the known name, then the place
         for j in range(i + 1, min(i + 4, len(self.items))):
             if not self.items[j].joined or self.items[j].folded in _INSTITUTION_STOPS:
                 return None

@@ -22,9 +22,11 @@ from marsad.arabic.normalize import fold
 from marsad.model import Actor, Token
 
 #: Words that open the target after a trigger (besides the attached ب and ل).
-PREPOSITIONS = frozenset({"مع", "علي", "الي", "ضد", "في", "من", "عن", "تجاه", "بحق", "لدي"})
+PREPOSITIONS = frozenset({"مع", "علي", "الي", "ضد", "في", "من", "عن", "تجاه", "بحق", "لدي", "حول"})
 #: Relative pronouns: the verb after one has the noun before it as its subject.
-_RELATIVES = frozenset(fold(w) for w in ("الذي", "التي", "الذين", "اللذان", "اللتان", "اللذين"))
+RELATIVES = frozenset(fold(w) for w in ("الذي", "التي", "الذين", "اللذان", "اللتان", "اللذين"))
+#: Words before a verbal noun that make it passive: the state acted (تم إلقاء القبض).
+PASSIVE = frozenset(fold(w) for w in ("تم", "تمت", "يتم", "ستتم", "سيتم", "وتم"))
 #: How far after the trigger a target may start, in tokens.
 TARGET_WINDOW = 10
 #: How many tokens may stand between a verb and its following subject.
@@ -65,6 +67,11 @@ def preposition_of(token: Token) -> str | None:
         if word.startswith(head) and len(word) > len(head) + 1:
             return "ل" if head.endswith("لل") else "ب"
     return None
+
+
+def passive_before(tokens: Sequence[Token], first: int) -> bool:
+    """A passive marker (تم، يتم…) in the three tokens before ``first``."""
+    return any(fold(t.text) in PASSIVE for t in tokens[max(0, first - 3) : first])
 
 
 def governed(tokens: Sequence[Token], actor: ActorMention) -> bool:
@@ -124,7 +131,7 @@ def assign(
         prepositions.add("ل")  # a verbal noun's object: دعمها للسلطات، زيارته لتونس
     # Source right after the trigger: verb-subject order, or a noun's genitive (زيارة X).
     source_head = None
-    relative = first > 0 and fold(tokens[first - 1].text) in _RELATIVES
+    relative = first > 0 and fold(tokens[first - 1].text) in RELATIVES
     if relative:
         # "وزير الخارجية التركي الذي اتهم إيران": the antecedent acts, what follows is acted on.
         antecedent = [a for a in before if a.last < first - 1 and not governed(tokens, a)]

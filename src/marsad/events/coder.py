@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from marsad.arabic.normalize import fold
 from marsad.entities.actors import ActorBase
-from marsad.events.arguments import ActorMention, Roles, assign
+from marsad.events.arguments import ActorMention, Roles, assign, passive_before
 from marsad.events.learned import EventModels, View, role_features, trigger_features
 from marsad.events.modality import ModalityCues, bare, modality
 from marsad.events.ontology import Ontology, Trigger
@@ -309,7 +309,7 @@ class Coder:
     ) -> Event:
         start, end = tokens[hit.first].start, tokens[hit.last].end
         used = {id(a) for a in (*roles.source, *roles.target)}
-        location = _location(tokens, actors, used, hit.last)
+        location = _location(tokens, actors, used)
         confidence = 0.4 + 0.3 * bool(roles.source) + 0.3 * bool(roles.target)
         if frame is not None:
             confidence -= 0.1
@@ -331,8 +331,6 @@ class Coder:
         )
 
 
-#: Words before a verbal noun that make it passive: the state acted (تم إلقاء القبض).
-_PASSIVE = frozenset(fold(w) for w in ("تم", "تمت", "يتم", "ستتم", "سيتم", "وتم", "تمّ"))
 #: Types whose unnamed agent in a passive sentence is the state (arrests, seizures, bans).
 _STATE_TYPES = frozenset({"COERCE"})
 
@@ -343,7 +341,7 @@ def _state_act(trigger: Trigger, tokens: Sequence[Token], first: int) -> bool:
         return False
     if first <= 1 and trigger.pos != "verb":
         return True  # a headline-like "حجز 15 بندقية …": the authorities seized them
-    return any(fold(t.text) in _PASSIVE for t in tokens[max(0, first - 3) : first])
+    return passive_before(tokens, first)
 
 
 def _people(word: str) -> bool:
@@ -384,7 +382,7 @@ def _complement_with_pronoun(word: str) -> bool:
 
 
 def _location(
-    tokens: Sequence[Token], actors: Sequence[ActorMention], used: set[int], after: int
+    tokens: Sequence[Token], actors: Sequence[ActorMention], used: set[int]
 ) -> str | None:
     """A place named after في in the sentence that is not an argument of the event."""
     for actor in actors:

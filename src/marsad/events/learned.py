@@ -24,14 +24,19 @@ import pycrfsuite
 
 from marsad.arabic.normalize import fold
 from marsad.errors import InputError
-from marsad.events.arguments import ActorMention, Roles, governed, preposition_of
+from marsad.events.arguments import (
+    RELATIVES,
+    ActorMention,
+    Roles,
+    governed,
+    passive_before,
+    preposition_of,
+)
 from marsad.events.triggers import TriggerHit
 from marsad.model import Token
 
 TRIGGER_MODEL = "triggers.crfsuite"
 ROLE_MODEL = "roles.crfsuite"
-_RELATIVES = frozenset(fold(w) for w in ("الذي", "التي", "الذين", "اللذان", "اللتان"))
-_PASSIVE = frozenset(fold(w) for w in ("تم", "تمت", "يتم", "سيتم", "وتم"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,10 +69,6 @@ def _actor_kind(actor: ActorMention) -> str:
     return "other"
 
 
-def _passive(tokens: Sequence[Token], first: int) -> bool:
-    return any(fold(t.text) in _PASSIVE for t in tokens[max(0, first - 3) : first])
-
-
 def trigger_features(hit: TriggerHit, view: View, rules: Roles) -> list[str]:
     """Features of a trigger hit for the trigger model."""
     tokens = view.tokens
@@ -84,8 +85,8 @@ def trigger_features(hit: TriggerHit, view: View, rules: Roles) -> list[str]:
         f"prev={previous}",
         f"prev_prep={preposition_of(tokens[hit.first - 1]) if hit.first else '-'}",
         f"article={head.startswith('ال') or head[1:3] == 'ال'}",
-        f"relative={previous in _RELATIVES}",
-        f"passive={_passive(tokens, hit.first)}",
+        f"relative={previous in RELATIVES}",
+        f"passive={passive_before(tokens, hit.first)}",
         f"actors={_bucket(len(view.actors))}",
         f"rule_source={bool(rules.source)}",
         f"rule_target={bool(rules.target)}",
@@ -148,7 +149,7 @@ def role_features(hit: TriggerHit, actor: ActorMention, view: View, rules: Roles
         f"first_after={first_after}",
         f"last_before={last_before}",
         f"after_complement={after_complement}",
-        f"relative={hit.first > 0 and fold(tokens[hit.first - 1].text) in _RELATIVES}",
+        f"relative={hit.first > 0 and fold(tokens[hit.first - 1].text) in RELATIVES}",
     ]
 
 

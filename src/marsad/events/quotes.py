@@ -13,15 +13,13 @@ import dataclasses
 import re
 from collections.abc import Sequence
 
+from marsad.arabic.normalize import fold
+from marsad.events.arguments import PREPOSITIONS
+from marsad.events.modality import ModalityCues
 from marsad.model import AnalyzedArticle, Entity, Mention, Quote, Sentence
 from marsad.pipeline import Document, Dropped
 
 _QUOTED = re.compile(r"“([^”\n]{1,400})”|«([^»\n]{1,400})»|\"([^\"\n]{1,400})\"")
-_PREPOSITIONS = frozenset({"في", "من", "إلى", "الى", "على", "عن", "مع", "حول", "ضد"})
-#: Verbs that open reported words with the speaker left out (قال، أضاف، تابع …).
-_SPEECH = frozenset(
-    {"قال", "قالت", "أضاف", "أضافت", "تابع", "تابعت", "أكد", "أكدت", "أوضح", "أوضحت", "صرح"}
-)
 #: Types that can speak.
 _SPEAKERS = frozenset({"PER", "ORG", "GPE"})
 
@@ -33,13 +31,17 @@ class QuoteFinder:
     requires = frozenset({"sentences", "entities"})
     provides = frozenset({"quotes"})
 
+    def __init__(self, cues: ModalityCues | None = None) -> None:
+        #: The speech verbs of the event coder (data/modality.tsv).
+        self.speech = (cues or ModalityCues.load()).speech
+
     def __call__(self, doc: Document) -> Document | Dropped:
         if not isinstance(doc, AnalyzedArticle):
             raise TypeError(f"{self.name} needs an AnalyzedArticle, got {type(doc).__name__}")
-        return dataclasses.replace(doc, quotes=find_quotes(doc))
+        return dataclasses.replace(doc, quotes=find_quotes(doc, self.speech))
 
 
-def find_quotes(article: AnalyzedArticle) -> tuple[Quote, ...]:
+def find_quotes(article: AnalyzedArticle, speech: frozenset[str]) -> tuple[Quote, ...]:
     """The quotes of an analysed article with their speakers' entity ids."""
     text = article.article.text
     mentions = sorted(
@@ -53,7 +55,7 @@ def find_quotes(article: AnalyzedArticle) -> tuple[Quote, ...]:
         if not inner or _is_name(start, end, mentions):
             continue
         sentence = _sentence_of(article.sentences, start)
-        speaker = _speaker(start, sentence, mentions, text)
+        speaker = _speaker(start, sentence, mentions, text, speech)
         quotes.append(Quote(start, end, text[start:end], speaker.id if speaker else None))
     return tuple(quotes)
 
@@ -79,11 +81,15 @@ def _governed(text: str, mention: Mention) -> bool:
     if not words:
         return False
     # في الفلبين، مع بوتين — or a title with its preposition: للرئيس بوتين، بالرئيس …
-    return words[-1] in _PREPOSITIONS or words[-1].startswith(("لل", "بال", "ولل", "وبال"))
+    return fold(words[-1]) in PREPOSITIONS or words[-1].startswith(("لل", "بال", "ولل", "وبال"))
 
 
 def _speaker(
-    start: int, sentence: Sentence | None, mentions: Sequence[tuple[Mention, Entity]], text: str
+    start: int,
+    sentence: Sentence | None,
+    mentions: Sequence[tuple[Mention, Entity]],
+    text: str,
+    speech: frozenset[str],
 ) -> Entity | None:
     floor = sentence.start if sentence else 0
     before = [
@@ -97,7 +103,7 @@ def _speaker(
     if people:
         return people[-1]
     opening = text[floor:start].split()[:2]
-    if any(_bare(word) in _SPEECH for word in opening):
+    if any(_bare(fold(word)) in speech for word in opening):
         # "وقال للصحفيين …: “…”": the speaker was named before the sentence.
         return earlier_people[-1] if earlier_people else None
     if in_sentence:
